@@ -1,0 +1,207 @@
+// Writes of a relgraph/1 import: one statement per kind and batch, so that each batch is atomic
+// on both engines. Every statement upserts by the record's id or natural key; `props` holds the
+// record's own properties under the document's camelCase names (null removes a property).
+
+// name: upsert_accounts
+// Upsert accounts by id.
+// params: rows
+UNWIND $rows AS r
+MERGE (a:Account {id: r.id})
+SET a += r.props
+
+// name: upsert_org_units
+// Upsert org units by id (their PART_OF links are written by link_org_units).
+// params: rows
+UNWIND $rows AS r
+MERGE (u:OrgUnit {id: r.id})
+SET u += r.props
+
+// name: link_org_units
+// (Re)link each org unit to its parent unit, or to its account when it has no parent.
+// params: rows
+UNWIND $rows AS r
+MATCH (u:OrgUnit {id: r.id})
+MATCH (a:Account {id: r.account})
+OPTIONAL MATCH (p:OrgUnit {id: r.parent})
+WITH u, coalesce(p, a) AS target
+OPTIONAL MATCH (u)-[old:PART_OF]->(x)
+WHERE x.id <> target.id
+DELETE old
+WITH DISTINCT u, target
+MERGE (u)-[:PART_OF]->(target)
+
+// name: upsert_staff
+// Upsert our staff members (:Person:Staff) by id.
+// params: rows
+UNWIND $rows AS r
+MERGE (s:Staff {id: r.id})
+SET s:Person
+SET s += r.props
+
+// name: upsert_contacts
+// Upsert client contacts (:Person:Contact) by id, with WORKS_AT their account.
+// params: rows
+UNWIND $rows AS r
+MERGE (c:Contact {id: r.id})
+SET c:Person
+SET c += r.props
+WITH c, r
+MATCH (a:Account {id: r.account})
+OPTIONAL MATCH (c)-[old:WORKS_AT]->(x)
+WHERE x.id <> a.id
+DELETE old
+WITH DISTINCT c, a
+MERGE (c)-[:WORKS_AT]->(a)
+
+// name: link_contact_units
+// (Re)link contacts to their org unit (MEMBER_OF); a contact without a unit keeps none.
+// params: rows
+UNWIND $rows AS r
+MATCH (c:Contact {id: r.id})
+OPTIONAL MATCH (c)-[old:MEMBER_OF]->(x)
+WHERE r.orgUnit IS NULL OR x.id <> r.orgUnit
+DELETE old
+WITH DISTINCT c, r
+MATCH (u:OrgUnit {id: r.orgUnit})
+MERGE (c)-[:MEMBER_OF]->(u)
+
+// name: upsert_competitors
+// Upsert competitors by id.
+// params: rows
+UNWIND $rows AS r
+MERGE (k:Competitor {id: r.id})
+SET k += r.props
+
+// name: upsert_opportunities
+// Upsert opportunities by id, with FOR their account.
+// params: rows
+UNWIND $rows AS r
+MERGE (o:Opportunity {id: r.id})
+SET o += r.props
+WITH o, r
+MATCH (a:Account {id: r.account})
+OPTIONAL MATCH (o)-[old:FOR]->(x)
+WHERE x.id <> a.id
+DELETE old
+WITH DISTINCT o, a
+MERGE (o)-[:FOR]->(a)
+
+// name: upsert_reporting_lines
+// Upsert formal reporting lines, keyed by (person, manager, since) so that history is kept.
+// params: rows
+UNWIND $rows AS r
+MATCH (p:Person {id: r.person})
+MATCH (m:Person {id: r.manager})
+MERGE (p)-[l:REPORTS_TO {key: r.key}]->(m)
+SET l += r.props
+
+// name: upsert_influences
+// Upsert informal influence, one link per (from, to).
+// params: rows
+UNWIND $rows AS r
+MATCH (a:Person {id: r.from})
+MATCH (b:Person {id: r.to})
+MERGE (a)-[i:INFLUENCES]->(b)
+SET i += r.props
+
+// name: upsert_knows
+// Upsert asserted working relationships of our staff with contacts.
+// params: rows
+UNWIND $rows AS r
+MATCH (s:Staff {id: r.staff})
+MATCH (c:Contact {id: r.contact})
+MERGE (s)-[k:KNOWS]->(c)
+SET k += r.props
+
+// name: upsert_owners
+// Upsert relationship-owner roles, keyed by (staff, contact, role).
+// params: rows
+UNWIND $rows AS r
+MATCH (s:Staff {id: r.staff})
+MATCH (c:Contact {id: r.contact})
+MERGE (s)-[:OWNS {role: r.role}]->(c)
+
+// name: upsert_contact_sponsors
+// Upsert personal executive sponsors of contacts.
+// params: rows
+UNWIND $rows AS r
+MATCH (s:Staff {id: r.staff})
+MATCH (c:Contact {id: r.contact})
+MERGE (s)-[:SPONSORS]->(c)
+
+// name: upsert_account_sponsors
+// Upsert account sponsors.
+// params: rows
+UNWIND $rows AS r
+MATCH (s:Staff {id: r.staff})
+MATCH (a:Account {id: r.account})
+MERGE (s)-[:SPONSORS]->(a)
+
+// name: upsert_teams
+// Upsert account-team (iron triangle) memberships, keyed by (staff, account, role).
+// params: rows
+UNWIND $rows AS r
+MATCH (s:Staff {id: r.staff})
+MATCH (a:Account {id: r.account})
+MERGE (s)-[:ON_TEAM {role: r.role}]->(a)
+
+// name: upsert_interactions
+// Upsert interactions by id; attendees (staff and contacts) ATTENDED it, stale attendees removed.
+// The account and opportunity it is about are the indexed properties `account`/`opportunity`.
+// params: rows
+UNWIND $rows AS r
+MERGE (i:Interaction {id: r.id})
+SET i += r.props
+WITH i, r
+OPTIONAL MATCH (p:Person)-[old:ATTENDED]->(i)
+WHERE NOT p.id IN r.people
+DELETE old
+WITH DISTINCT i, r
+UNWIND r.people AS pid
+MATCH (p:Person {id: pid})
+MERGE (p)-[:ATTENDED]->(i)
+
+// name: upsert_assessments
+// Upsert dated assessments (id = contact@date) with OF their contact.
+// params: rows
+UNWIND $rows AS r
+MERGE (x:Assessment {id: r.id})
+SET x += r.props
+WITH x, r
+MATCH (c:Contact {id: r.contact})
+MERGE (x)-[:OF]->(c)
+
+// name: upsert_supplies
+// Upsert which competitor supplies which account, and in what position.
+// params: rows
+UNWIND $rows AS r
+MATCH (k:Competitor {id: r.competitor})
+MATCH (a:Account {id: r.account})
+MERGE (k)-[s:SUPPLIES]->(a)
+SET s += r.props
+
+// name: upsert_favors
+// Upsert a contact's favour for a competitor.
+// params: rows
+UNWIND $rows AS r
+MATCH (c:Contact {id: r.contact})
+MATCH (k:Competitor {id: r.competitor})
+MERGE (c)-[f:FAVORS]->(k)
+SET f += r.props
+
+// name: upsert_decision_chain
+// Upsert decision-chain membership, one role per (opportunity, contact).
+// params: rows
+UNWIND $rows AS r
+MATCH (c:Contact {id: r.contact})
+MATCH (o:Opportunity {id: r.opportunity})
+MERGE (c)-[d:IN_DECISION_CHAIN]->(o)
+SET d.role = r.role
+
+// name: upsert_opportunity_team
+// Upsert opportunity-team memberships, keyed by (opportunity, staff, role).
+// params: rows
+UNWIND $rows AS r
+MATCH (s:Staff {id: r.staff})
+MATCH (o:Opportunity {id: r.opportunity})
+MERGE (s)-[:ON_OPPORTUNITY_TEAM {role: r.role}]->(o)

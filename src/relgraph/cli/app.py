@@ -1,0 +1,65 @@
+"""The `relgraph` command group and what its commands share: settings, the store, errors."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import click
+
+from relgraph.config import Settings
+from relgraph.errors import RelgraphError, ValidationFailed
+from relgraph.store import GraphStore, open_store
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(package_name="relgraph")
+@click.pass_context
+def cli(ctx: click.Context) -> None:
+    """relgraph: relationship intelligence for B2B key-account selling (the MCR method)."""
+    ctx.obj = Settings()
+
+
+def announce(message: str) -> None:
+    """One line on stderr about what relgraph did on the user's behalf (e.g. started the engine)."""
+    click.echo(f"relgraph: {message}", err=True)
+
+
+def settings() -> Settings:
+    obj = click.get_current_context().find_root().obj
+    assert isinstance(obj, Settings)
+    return obj
+
+
+def store() -> GraphStore:
+    """The configured store, opened once per command (the embedded engine starts if needed)."""
+    ctx = click.get_current_context().find_root()
+    if "store" not in ctx.meta:
+        opened = open_store(settings(), announce)
+        ctx.meta["store"] = opened
+        ctx.call_on_close(opened.close)
+    return ctx.meta["store"]  # type: ignore[no-any-return]
+
+
+def fails_cleanly(func: F) -> F:
+    """Report a RelgraphError as one line on stderr (a rejected import lists every problem)."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except ValidationFailed as exc:
+            for problem in exc.problems:
+                click.echo(problem, err=True)
+            click.echo(f"relgraph: rejected, {len(exc.problems)} problem(s); nothing was written",
+                       err=True)
+            sys.exit(1)
+        except RelgraphError as exc:
+            click.echo(f"relgraph: {str(exc).splitlines()[0]}", err=True)
+            sys.exit(1)
+
+    return wrapper  # type: ignore[return-value]

@@ -1,0 +1,1 @@
+"""relgraph CLI: data commands (filled in by its issue)."""

@@ -1,0 +1,1 @@
+"""relgraph CLI: intel commands (filled in by its issue)."""

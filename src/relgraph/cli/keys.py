@@ -1,0 +1,1 @@
+"""relgraph CLI: keys commands (filled in by its issue)."""

@@ -1,0 +1,1 @@
+"""relgraph CLI: serve commands (filled in by its issue)."""

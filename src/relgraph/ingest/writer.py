@@ -1,0 +1,177 @@
+"""How each array of a relgraph/1 document is written: statement and row shape per kind.
+
+Graph properties carry the document's camelCase names, so the graph reads like the document.
+Two derived values are stored beside what was given: an assessment's `score` (mean of the
+dimensions) and `effectiveAttitude` (given attitude, else the score rounded down).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from relgraph.cypher import Statement, statement
+from relgraph.model import (
+    Assessment,
+    Interaction,
+    InteractionType,
+    Record,
+    ReportingLine,
+    Sponsor,
+    assessment_attitude,
+    assessment_score,
+)
+from relgraph.store.base import GraphStore
+
+RowFn = Callable[[Record], dict[str, Any] | None]
+
+
+def _props(record: Record, *drop: str) -> dict[str, Any]:
+    doc = record.to_doc()
+    for key in ("id", *drop):
+        doc.pop(key, None)
+    return doc
+
+
+def _node(record: Record) -> dict[str, Any]:
+    return {"id": record.to_doc()["id"], "props": _props(record)}
+
+
+def _node_with_account(record: Record) -> dict[str, Any]:
+    doc = record.to_doc()
+    return {"id": doc["id"], "account": doc["account"], "props": _props(record)}
+
+
+def _org_unit_link(record: Record) -> dict[str, Any]:
+    doc = record.to_doc()
+    return {"id": doc["id"], "account": doc["account"], "parent": doc["parent"]}
+
+
+def _contact_unit(record: Record) -> dict[str, Any]:
+    doc = record.to_doc()
+    return {"id": doc["id"], "orgUnit": doc["orgUnit"]}
+
+
+def reporting_key(line: ReportingLine) -> str:
+    """Reporting lines are kept per (person, manager, since): history survives re-imports."""
+    return line.since.isoformat() if line.since else "-"
+
+
+def _reporting_line(record: Record) -> dict[str, Any]:
+    assert isinstance(record, ReportingLine)
+    doc = record.to_doc()
+    return {"person": doc["person"], "manager": doc["manager"], "key": reporting_key(record),
+            "props": _props(record, "person", "manager")}
+
+
+def _pair(a: str, b: str) -> RowFn:
+    def row(record: Record) -> dict[str, Any]:
+        doc = record.to_doc()
+        return {a: doc[a], b: doc[b], "props": _props(record, a, b)}
+    return row
+
+
+def _influence(record: Record) -> dict[str, Any]:
+    doc = record.to_doc()
+    return {"from": doc["from"], "to": doc["to"], "props": _props(record, "from", "to")}
+
+
+def _knows(record: Record) -> dict[str, Any]:
+    doc = record.to_doc()
+    return {"staff": doc["staff"], "contact": doc["contact"],
+            "props": {"strength": doc["strength"], "source": "asserted"}}
+
+
+def _fields(*names: str) -> RowFn:
+    def row(record: Record) -> dict[str, Any]:
+        doc = record.to_doc()
+        return {n: doc[n] for n in names}
+    return row
+
+
+def _contact_sponsor(record: Record) -> dict[str, Any] | None:
+    assert isinstance(record, Sponsor)
+    return {"staff": record.staff, "contact": record.contact} if record.contact else None
+
+
+def _account_sponsor(record: Record) -> dict[str, Any] | None:
+    assert isinstance(record, Sponsor)
+    return {"staff": record.staff, "account": record.account} if record.account else None
+
+
+def _interaction(record: Record) -> dict[str, Any]:
+    assert isinstance(record, Interaction)
+    props = _props(record, "staff", "contacts")
+    props["layer"] = record.layer or InteractionType(record.type).default_layer.value
+    return {"id": record.id, "people": [*record.staff, *record.contacts], "props": props}
+
+
+def assessment_id(contact: str, date: str) -> str:
+    return f"{contact}@{date}"
+
+
+def _assessment(record: Record) -> dict[str, Any]:
+    assert isinstance(record, Assessment)
+    props = record.to_doc()
+    props["score"] = assessment_score(record)
+    props["effectiveAttitude"] = assessment_attitude(record)
+    return {"id": assessment_id(record.contact, props["date"]), "contact": record.contact,
+            "props": props}
+
+
+@dataclass(frozen=True)
+class Write:
+    """One write step of an import: an array of the document, a statement, a row builder."""
+
+    array: str
+    statement: Statement
+    row: RowFn
+
+    def rows(self, records: Iterable[Record]) -> Iterator[dict[str, Any]]:
+        for record in records:
+            row = self.row(record)
+            if row is not None:
+                yield row
+
+
+# In dependency order: nodes before the links that need them.
+WRITES: Sequence[Write] = (
+    Write("accounts", statement("upsert_accounts"), _node),
+    Write("orgUnits", statement("upsert_org_units"), _node),
+    Write("orgUnits", statement("link_org_units"), _org_unit_link),
+    Write("staff", statement("upsert_staff"), _node),
+    Write("contacts", statement("upsert_contacts"), _node_with_account),
+    Write("contacts", statement("link_contact_units"), _contact_unit),
+    Write("competitors", statement("upsert_competitors"), _node),
+    Write("opportunities", statement("upsert_opportunities"), _node_with_account),
+    Write("reportingLines", statement("upsert_reporting_lines"), _reporting_line),
+    Write("influences", statement("upsert_influences"), _influence),
+    Write("knows", statement("upsert_knows"), _knows),
+    Write("owners", statement("upsert_owners"), _fields("staff", "contact", "role")),
+    Write("sponsors", statement("upsert_contact_sponsors"), _contact_sponsor),
+    Write("sponsors", statement("upsert_account_sponsors"), _account_sponsor),
+    Write("teams", statement("upsert_teams"), _fields("staff", "account", "role")),
+    Write("interactions", statement("upsert_interactions"), _interaction),
+    Write("assessments", statement("upsert_assessments"), _assessment),
+    Write("supplies", statement("upsert_supplies"), _pair("competitor", "account")),
+    Write("favors", statement("upsert_favors"), _pair("contact", "competitor")),
+    Write("decisionChain", statement("upsert_decision_chain"),
+          _fields("opportunity", "contact", "role")),
+    Write("opportunityTeam", statement("upsert_opportunity_team"),
+          _fields("opportunity", "staff", "role")),
+)
+
+
+def write_records(
+    store: GraphStore, records: dict[str, list[Record]], batch_size: int = 5_000,
+    on_batch: Callable[[str, int], None] | None = None,
+) -> None:
+    """Write validated records, kind by kind, one statement per batch."""
+    for write in WRITES:
+        rows = list(write.rows(records.get(write.array, [])))
+        for start in range(0, len(rows), batch_size):
+            batch = rows[start:start + batch_size]
+            store.run(write.statement, {"rows": batch})
+            if on_batch:
+                on_batch(write.array, len(batch))

@@ -1,0 +1,51 @@
+"""The store port: the one interface the rest of relgraph uses to reach a graph engine."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any, Protocol
+
+from relgraph.cypher import Statement
+
+Row = dict[str, Any]
+
+
+class GraphStore(Protocol):
+    """Run a named statement with parameters; get rows of plain Python values.
+
+    Values are str, int, float, bool, None, list, dict and `datetime.date`. Parameters must be
+    plain JSON-like values too (dates as ISO strings; Cypher calls `date($d)` where needed).
+    """
+
+    engine: str
+    statements_run: int
+
+    def run(self, statement: Statement, params: Mapping[str, Any] | None = None) -> list[Row]:
+        """Run one statement atomically and return all its rows."""
+        ...
+
+    def run_schema(self, ddl: str) -> None:
+        """Run one engine-specific schema statement (idempotent)."""
+        ...
+
+    def version(self) -> str:
+        """The engine's name and version, for `db status` and `/healthz`."""
+        ...
+
+    def close(self) -> None: ...
+
+
+def plain(value: Any) -> Any:
+    """Convert a driver value into the port's plain values (recursively)."""
+    if value is None or isinstance(value, str | bool | int | float | dt.date):
+        return value
+    if isinstance(value, Mapping):
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [plain(v) for v in value]
+    to_native = getattr(value, "to_native", None)  # neo4j.time.Date / DateTime
+    if callable(to_native):
+        return to_native()
+    raise TypeError(f"unsupported value from the engine: {type(value).__name__}; "
+                    "statements must return plain values or maps, not nodes or paths")

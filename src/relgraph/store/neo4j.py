@@ -1,0 +1,80 @@
+"""The Neo4j 5 adapter (production engine), via the official driver with managed transactions."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import neo4j
+from neo4j import exceptions as neo4j_errors
+
+from relgraph.config import Settings
+from relgraph.cypher import Statement
+from relgraph.errors import EngineUnavailable, QueryFailed
+from relgraph.store.base import Row, plain
+
+
+class Neo4jStore:
+    """GraphStore on Neo4j: each statement in its own managed transaction.
+
+    Managed transactions (`execute_read` / `execute_write`) retry transient errors (leader
+    switches, deadlocks) for us; `neo4j://` routing URIs work because the driver routes reads
+    and writes by the access mode of the transaction function.
+    """
+
+    engine = "neo4j"
+
+    def __init__(self, settings: Settings) -> None:
+        assert settings.neo4j_uri
+        self._uri = settings.neo4j_uri
+        auth = (settings.neo4j_user, settings.neo4j_password.get_secret_value())
+        try:
+            self._driver = neo4j.GraphDatabase.driver(
+                settings.neo4j_uri, auth=auth, connection_timeout=5.0, max_transaction_retry_time=15.0
+            )
+            self._driver.verify_connectivity()
+        except (neo4j_errors.ServiceUnavailable, neo4j_errors.AuthError, OSError, ValueError,
+                neo4j_errors.ConfigurationError) as exc:
+            raise EngineUnavailable(f"cannot reach Neo4j at {settings.neo4j_uri}: {_first_line(exc)}") from exc
+        self._database = settings.neo4j_database
+        self._timeout_s = settings.query_timeout_ms / 1000
+        self.statements_run = 0
+
+    def run(self, statement: Statement, params: Mapping[str, Any] | None = None) -> list[Row]:
+        self.statements_run += 1
+        query = neo4j.Query(statement.text, timeout=self._timeout_s)  # type: ignore[arg-type]
+        values = dict(params or {})
+
+        def work(tx: neo4j.ManagedTransaction) -> list[Row]:
+            result = tx.run(query, values)
+            return [{k: plain(v) for k, v in record.items()} for record in result]
+
+        try:
+            with self._driver.session(database=self._database) as session:
+                if statement.writes:
+                    return session.execute_write(work)
+                return session.execute_read(work)
+        except (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired) as exc:
+            raise EngineUnavailable(f"lost Neo4j at {self._uri}: {_first_line(exc)}") from exc
+        except neo4j_errors.Neo4jError as exc:
+            raise QueryFailed(statement.name, _first_line(exc)) from exc
+
+    def run_schema(self, ddl: str) -> None:
+        self.statements_run += 1
+        try:
+            self._driver.execute_query(ddl, database_=self._database)  # type: ignore[arg-type]
+        except neo4j_errors.Neo4jError as exc:
+            raise QueryFailed("schema", f"{ddl}: {_first_line(exc)}") from exc
+
+    def version(self) -> str:
+        info = self._driver.get_server_info()
+        return f"Neo4j {info.agent}"
+
+    def close(self) -> None:
+        self._driver.close()
+
+
+def _first_line(exc: BaseException) -> str:
+    # One line for the CLI: the driver's messages span several lines.
+    text = getattr(exc, "message", None) or str(exc) or type(exc).__name__
+    return " ".join(part.strip() for part in str(text).splitlines() if part.strip())
