@@ -1,0 +1,1 @@
+"""Relationship intelligence: influence paths, coaches, coverage gaps, scores, power map, analytics."""
