@@ -24,3 +24,10 @@ RETURN nodes, count(r) AS relationships
 MATCH (n)
 WHERE NOT n:RelgraphMeta AND NOT n:ApiKey
 DETACH DELETE n
+
+// name: account_names
+// Names of all accounts, alphabetically (lifecycle checks and quick looks).
+// params:
+MATCH (a:Account)
+RETURN a.name AS name
+ORDER BY name

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import logging
 import sys
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -21,6 +22,8 @@ F = TypeVar("F", bound=Callable[..., Any])
 @click.pass_context
 def cli(ctx: click.Context) -> None:
     """relgraph: relationship intelligence for B2B key-account selling (the MCR method)."""
+    # The Neo4j driver logs connection failures itself; the CLI reports them once, in one line.
+    logging.getLogger("neo4j").addHandler(logging.NullHandler())
     ctx.obj = Settings()
 
 

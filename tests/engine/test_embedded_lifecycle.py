@@ -1,0 +1,126 @@
+"""The embedded engine's lifecycle through the real `relgraph` command: persistence, crash
+recovery, idempotent start, stale-state cleanup, and a one-line error for an unreachable Neo4j."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from relgraph.config import Settings
+from relgraph.cypher import statement
+from relgraph.ingest.writer import write_records
+from relgraph.model import Account
+from relgraph.store import EmbeddedEngine, open_store
+
+NAMES = statement("account_names")
+
+
+def relgraph(settings: Settings, *args: str, env: dict[str, str] | None = None
+             ) -> subprocess.CompletedProcess[str]:
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("RELGRAPH_")}
+    environment["RELGRAPH_DATA_DIR"] = str(settings.data_dir)
+    environment.update(env or {})
+    return subprocess.run([sys.executable, "-m", "relgraph", *args], env=environment,
+                          capture_output=True, text=True, timeout=120)
+
+
+def account_names(settings: Settings) -> list[str]:
+    store = open_store(settings)
+    try:
+        return [r["name"] for r in store.run(NAMES)]
+    finally:
+        store.close()
+
+
+def write_accounts(settings: Settings, names: list[str]) -> None:
+    store = open_store(settings)
+    try:
+        write_records(store, {"accounts": [
+            Account(id=f"acc-{i}", name=n, tier="S") for i, n in enumerate(names)  # type: ignore[arg-type]
+        ]})
+    finally:
+        store.close()
+
+
+def test_data_survives_stop_and_start(embedded_settings: Settings) -> None:
+    assert relgraph(embedded_settings, "db", "start").returncode == 0
+    write_accounts(embedded_settings, ["Northwind Telecom", "Contoso Energy"])
+    stopped = relgraph(embedded_settings, "db", "stop")
+    assert stopped.returncode == 0 and "stopped" in stopped.stdout
+    assert relgraph(embedded_settings, "db", "status").stdout.startswith("state:    stopped")
+    assert relgraph(embedded_settings, "db", "start").returncode == 0
+    assert account_names(embedded_settings) == ["Contoso Energy", "Northwind Telecom"]
+
+
+def test_kill_9_loses_nothing_acknowledged(embedded_settings: Settings) -> None:
+    engine = EmbeddedEngine(embedded_settings)
+    engine.start()
+    write_accounts(embedded_settings, [f"Account {i:03d}" for i in range(200)])
+    pid = engine.pid()
+    assert pid is not None
+    os.kill(pid, signal.SIGKILL)
+    deadline = time.monotonic() + 10
+    while engine.pid() is not None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    # The crash left its pid file and socket behind; start detects and cleans them up.
+    assert (embedded_settings.data_dir / "relgraph.pid").exists()
+    started = relgraph(embedded_settings, "db", "start")
+    assert started.returncode == 0, started.stderr
+    assert "did not stop cleanly" in started.stderr
+    assert account_names(embedded_settings) == [f"Account {i:03d}" for i in range(200)]
+
+
+def test_second_start_is_harmless(embedded_settings: Settings) -> None:
+    first = relgraph(embedded_settings, "db", "start")
+    second = relgraph(embedded_settings, "db", "start")
+    assert first.returncode == 0 and second.returncode == 0
+    assert "already running" in second.stdout
+    pid = EmbeddedEngine(embedded_settings).pid()
+    assert f"pid {pid}" in second.stdout  # the same process, not a second server
+
+
+def test_status_shows_pid_socket_size_and_version(embedded_settings: Settings) -> None:
+    relgraph(embedded_settings, "db", "start")
+    out = relgraph(embedded_settings, "db", "status").stdout
+    pid = EmbeddedEngine(embedded_settings).pid()
+    assert f"pid:      {pid}" in out
+    assert f"socket:   {embedded_settings.socket_path}" in out
+    assert "FalkorDB 4." in out and "Redis" in out
+    assert "KiB" in out or "MiB" in out
+
+
+def test_stale_pid_file_of_another_process_is_not_trusted(embedded_settings: Settings) -> None:
+    embedded_settings.data_dir.mkdir(parents=True, exist_ok=True)
+    # Our own pid: alive, but not a redis-server serving this socket.
+    (embedded_settings.data_dir / "relgraph.pid").write_text(str(os.getpid()))
+    assert EmbeddedEngine(embedded_settings).pid() is None
+    started = relgraph(embedded_settings, "db", "start")
+    assert started.returncode == 0, started.stderr
+    assert EmbeddedEngine(embedded_settings).is_running()
+
+
+def test_commands_that_need_the_engine_start_it_and_say_so(embedded_settings: Settings) -> None:
+    applied = relgraph(embedded_settings, "schema", "apply")
+    assert applied.returncode == 0, applied.stderr
+    assert applied.stderr.count("\n") == 1 and "started the embedded engine" in applied.stderr
+    assert "applied" in applied.stdout
+
+
+@pytest.mark.parametrize("uri", ["bolt://127.0.0.1:1", "neo4j://127.0.0.1:1"])
+def test_unreachable_neo4j_is_one_line_not_a_traceback(embedded_settings: Settings, uri: str
+                                                       ) -> None:
+    failed = relgraph(embedded_settings, "schema", "apply", env={"RELGRAPH_NEO4J_URI": uri})
+    assert failed.returncode == 1
+    assert failed.stderr.startswith(f"relgraph: cannot reach Neo4j at {uri}")
+    assert failed.stderr.count("\n") == 1 and "Traceback" not in failed.stderr
+
+
+def test_db_commands_refuse_when_neo4j_is_configured(embedded_settings: Settings) -> None:
+    failed = relgraph(embedded_settings, "db", "start",
+                      env={"RELGRAPH_NEO4J_URI": "bolt://127.0.0.1:1"})
+    assert failed.returncode == 1 and "Neo4j is the engine" in failed.stderr
