@@ -1,0 +1,183 @@
+"""The API server: FastAPI with the strawberry schema at `/graphql` (GraphiQL in a browser) and
+`/healthz`. `create_app(settings, store=None)` builds it; without a store it opens the
+configured one at start-up (one store per app) and closes it at shutdown.
+
+Order of checks for each GraphQL request, all before any resolver runs:
+1. parse and validate (depth, aliases, tokens: graphql-core and strawberry rules);
+2. limits: page sizes and estimated cost (relgraph.api.limits), no database access;
+3. authentication: the API key (one statement), or the development principal.
+"""
+
+from __future__ import annotations
+
+import functools
+import ipaddress
+import logging
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from typing import Any
+
+import anyio.to_thread
+import strawberry
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
+from graphql import ExecutionResult as GraphQLExecutionResult
+from graphql import GraphQLError
+from strawberry.extensions import (
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    QueryDepthLimiter,
+    SchemaExtension,
+)
+from strawberry.fastapi import GraphQLRouter
+from strawberry.schema.config import StrawberryConfig
+
+from relgraph.api.auth import DEVELOPER, Principal, bearer_secret, key_for_secret
+from relgraph.api.context import Api, Context
+from relgraph.api.errors import ApiError, ErrorPolicy, Unauthenticated
+from relgraph.api.limits import Limits, check_query
+from relgraph.api.map_page import mount_map
+from relgraph.api.schema import Mutation, Query
+from relgraph.config import Settings
+from relgraph.errors import RelgraphError
+from relgraph.store import GraphStore, open_store
+
+log = logging.getLogger("relgraph.api")
+
+LOOPBACK_NAMES = {"localhost", "localhost.localdomain", "ip6-localhost"}
+
+
+def is_loopback(host: str) -> bool:
+    """Whether binding to `host` only accepts connections from this machine."""
+    name = host.strip().strip("[]").lower()
+    if name in LOOPBACK_NAMES:
+        return True
+    try:
+        return ipaddress.ip_address(name).is_loopback
+    except ValueError:
+        return False
+
+
+def check_dev_no_auth(settings: Settings) -> None:
+    if settings.dev_no_auth and not is_loopback(settings.host):
+        raise RelgraphError(
+            f"refusing to serve without API keys on {settings.host}: the development flag "
+            "(--dev-no-auth / RELGRAPH_DEV_NO_AUTH) is only allowed on a loopback address "
+            "such as 127.0.0.1"
+        )
+
+
+async def authenticate(ctx: Context) -> Principal:
+    if ctx.api.dev_no_auth:
+        return DEVELOPER
+    secret = bearer_secret(ctx.authorization)
+    if secret is None:
+        raise Unauthenticated("missing API key: send `Authorization: Bearer SECRET` "
+                              "(create one with `relgraph keys create`)")
+    key = await ctx.call(key_for_secret, ctx.store, secret)
+    if key is None:
+        raise Unauthenticated("unknown or revoked API key")
+    return key.principal()
+
+
+class Guard(SchemaExtension):
+    """Limits (page size, cost), then authentication, before the operation executes."""
+
+    async def on_execute(self) -> AsyncIterator[None]:
+        run = self.execution_context
+        ctx = run.context
+        assert isinstance(ctx, Context)
+        assert run.graphql_document is not None
+        schema = run.schema._schema
+        _, errors = check_query(schema, run.graphql_document, run.operation_name,
+                                run.variables, ctx.api.limits)
+        if not errors:
+            try:
+                ctx.principal = await authenticate(ctx)
+            except ApiError as exc:
+                errors = [GraphQLError(exc.message, extensions={"code": exc.code})]
+        if errors:
+            run.result = GraphQLExecutionResult(data=None, errors=errors)
+        yield
+
+
+def build_schema(limits: Limits | None = None) -> strawberry.Schema:
+    """The schema with the request guards of `limits` (defaults: Limits())."""
+    chosen = limits or Limits()
+    extensions: list[Callable[[], SchemaExtension]] = [
+        functools.partial(QueryDepthLimiter, max_depth=chosen.max_depth),
+        functools.partial(MaxAliasesLimiter, max_alias_count=chosen.max_aliases),
+        functools.partial(MaxTokensLimiter, max_token_count=chosen.max_tokens),
+        Guard,
+        ErrorPolicy,
+    ]
+    return strawberry.Schema(query=Query, mutation=Mutation, extensions=extensions,
+                             config=StrawberryConfig(auto_camel_case=True))
+
+
+def create_app(
+    settings: Settings, store: GraphStore | None = None, limits: Limits | None = None,
+) -> FastAPI:
+    """The ASGI app. With `store` given, the caller owns it (tests); else it is opened here."""
+    check_dev_no_auth(settings)
+    chosen = limits or Limits()
+    state: dict[str, Api] = {}
+    if store is not None:
+        state["api"] = Api(store, settings, chosen, settings.dev_no_auth)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        opened: GraphStore | None = None
+        if "api" not in state:
+            opened = await anyio.to_thread.run_sync(open_store, settings)
+            state["api"] = Api(opened, settings, chosen, settings.dev_no_auth)
+        if settings.dev_no_auth:
+            log.warning("serving WITHOUT API keys (development flag) on %s", settings.host)
+        try:
+            yield
+        finally:
+            if opened is not None:
+                opened.close()
+                state.pop("api", None)
+
+    def api() -> Api:
+        if "api" not in state:
+            raise RelgraphError("the API is not started (its store is not open)")
+        return state["api"]
+
+    async def context(request: Request) -> Context:
+        return Context(api(), request.headers.get("authorization"))
+
+    router: GraphQLRouter[Context, None] = GraphQLRouter(
+        build_schema(chosen), context_getter=context, graphql_ide="graphiql",
+        subscription_protocols=(),
+    )
+    app = FastAPI(title="relgraph", summary="Relationship intelligence over GraphQL",
+                  lifespan=lifespan, docs_url=None, redoc_url=None, openapi_url=None)
+    app.include_router(router, prefix="/graphql")
+
+    @app.middleware("http")
+    async def body_limit(request: Request, call_next: Any) -> Any:
+        length = request.headers.get("content-length")
+        if length and length.isdigit() and int(length) > chosen.max_body_bytes:
+            return JSONResponse(
+                {"errors": [{"message": f"request body above {chosen.max_body_bytes} bytes",
+                             "extensions": {"code": "BAD_USER_INPUT"}}]}, status_code=413)
+        return await call_next(request)
+
+    @app.get("/healthz")
+    async def healthz() -> JSONResponse:
+        current = state.get("api")
+        if current is None:
+            return JSONResponse({"status": "starting", "reachable": False}, status_code=503)
+        try:
+            version = await anyio.to_thread.run_sync(current.store.version)
+        except Exception as exc:  # any failure means: not reachable
+            log.warning("health check: engine unreachable: %s", exc)
+            return JSONResponse({"status": "unavailable", "engine": current.store.engine,
+                                 "reachable": False}, status_code=503)
+        return JSONResponse({"status": "ok", "engine": current.store.engine,
+                             "version": version, "reachable": True})
+
+    mount_map(app)  # the power map page (/map/{accountId}) over this same API
+    return app

@@ -1,0 +1,103 @@
+"""What the end-to-end tests share: the browser facts of TESTING.md, a uvicorn runner for the
+real app, and the records the fixtures hand to the tests."""
+
+from __future__ import annotations
+
+import contextlib
+import socket
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from relgraph.config import Settings
+from relgraph.store import GraphStore
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+DEMO_ACCOUNTS = 3
+DEMO_SEED = 7
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+        return port
+
+
+@dataclass
+class Server:
+    """A running relgraph server: its base URL and a GraphQL client for the test's own checks."""
+
+    url: str
+    store: GraphStore
+    keys: dict[str, str] = field(default_factory=dict)  # name -> secret
+
+    def gql(self, query: str, variables: dict[str, Any] | None = None,
+            key: str | None = "all") -> dict[str, Any]:
+        headers = {"Authorization": f"Bearer {self.keys[key]}"} if key else {}
+        response = httpx.post(f"{self.url}/graphql", json={"query": query,
+                              "variables": variables or {}}, headers=headers, timeout=60)
+        body: dict[str, Any] = response.json()
+        assert not body.get("errors"), body["errors"]
+        data: dict[str, Any] = body["data"]
+        return data
+
+
+@contextlib.contextmanager
+def serve(app: Any) -> Iterator[str]:
+    """Run `app` under uvicorn on 127.0.0.1 in a thread; stop it on exit, also on failure."""
+    import uvicorn
+
+    port = _free_port()
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port,
+                                           log_level="warning", lifespan="on"))
+    thread = threading.Thread(target=server.run, name=f"relgraph-e2e-{port}", daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            server.should_exit = True
+            raise RuntimeError("the relgraph test server did not start")
+        time.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=15)
+
+
+def make_app(settings: Settings, store: GraphStore) -> Any:
+    """The real app factory's app (it mounts the map page itself)."""
+    from relgraph.api.app import create_app
+
+    return create_app(settings, store=store)
+
+
+@dataclass
+class Portfolio:
+    settings: Settings
+    store: GraphStore
+    doc: dict[str, Any]
+
+    @property
+    def account_ids(self) -> list[str]:
+        return sorted(a["id"] for a in self.doc["accounts"])
+
+    def contact_ids(self, account_id: str) -> set[str]:
+        return {c["id"] for c in self.doc["contacts"] if c["account"] == account_id}
+
+
+@dataclass
+class Browser:
+    new_page: Callable[..., Any]
+    outside_requests: list[str]
