@@ -1,1 +1,28 @@
-"""Relationship intelligence: influence paths, coaches, coverage gaps, scores, power map, analytics."""
+"""Relationship intelligence: influence paths, coaches, coverage gaps, scores, power map,
+network analytics.
+
+Each question is a few named Cypher fetches (the imperative shell) and a pure function over
+plain data (the functional core). `as_of` defaults to today everywhere.
+"""
+
+from relgraph.intel.analytics import hidden_influencers, single_points_of_failure
+from relgraph.intel.coaches import coach_candidates, coaches
+from relgraph.intel.gaps import coverage_gaps
+from relgraph.intel.paths import influence_paths, influenced_by
+from relgraph.intel.powermap import power_map, power_map_dot
+from relgraph.intel.scores import account_health, attitude_changes, contact_scores
+
+__all__ = [
+    "account_health",
+    "attitude_changes",
+    "coach_candidates",
+    "coaches",
+    "contact_scores",
+    "coverage_gaps",
+    "hidden_influencers",
+    "influence_paths",
+    "influenced_by",
+    "power_map",
+    "power_map_dot",
+    "single_points_of_failure",
+]

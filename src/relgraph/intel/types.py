@@ -226,6 +226,8 @@ class PowerMap(Answer):
     staff: list[dict[str, Any]]       # our people on the map: [{id, name, rank, role, active}]
     links: list[PowerMapLink]
     gaps: list[CoverageGap]
+    competitors: list[dict[str, Any]] = field(default_factory=list)  # [{id, name, position}]
+    as_of: dt.date | None = None
 
 
 # --- network analytics ----------------------------------------------------------------------
@@ -237,6 +239,7 @@ class HiddenInfluencer(Answer):
     pagerank: float
     rank_level: int          # S=4 .. C=1
     influence_index: float   # centrality relative to rank: the higher, the more hidden
+    rising_star: bool = False
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,244 @@
+"""What the intelligence questions share: dates, attitudes, link strengths, key contacts.
+
+Everything here is pure (no store): plain values in, plain values out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from relgraph.config import Settings
+from relgraph.errors import RelgraphError
+from relgraph.model import OPEN_STAGES, Rank
+
+# Strength of a current reporting line that gives none (CONTRACT "Links for paths").
+REPORTING_STRENGTH = 0.5
+# Strength of an asserted KNOWS that gives none (unless the derived strength is higher).
+ASSERTED_KNOWS_DEFAULT = 0.5
+# Derived KNOWS: each shared interaction adds weight w(layer) * 2^(-age / HALF_LIFE_DAYS).
+HALF_LIFE_DAYS = 180.0
+LAYER_WEIGHT: dict[str, float] = {"key": 0.4, "general": 0.3, "organizational": 0.2}
+DEFAULT_LAYER_WEIGHT = LAYER_WEIGHT["general"]  # interactions without a known layer
+# Output precision of strengths and scores (sorting uses the unrounded values).
+DIGITS = 6
+
+
+def today() -> dt.date:
+    return dt.date.today()
+
+
+def resolve_as_of(as_of: dt.date | None) -> dt.date:
+    """`as_of` defaults to today; a datetime is cut to its date."""
+    if as_of is None:
+        return today()
+    if isinstance(as_of, dt.datetime):
+        return as_of.date()
+    return as_of
+
+
+def settings_or_default(settings: Settings | None) -> Settings:
+    """The settings given, else the environment's (read once per process: building Settings
+    costs milliseconds; callers that must follow a changed environment pass their own)."""
+    return settings if settings is not None else _environment_settings()
+
+
+@functools.cache
+def _environment_settings() -> Settings:
+    return Settings()
+
+
+def to_date(value: Any) -> dt.date | None:
+    """An ISO string (as stored) or a date from the engine, as a date; None stays None."""
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])
+
+
+def iso(day: dt.date) -> str:
+    return day.isoformat()
+
+
+def window_start(as_of: dt.date, settings: Settings) -> dt.date:
+    """First day of the derived-KNOWS window: `as_of - derived_knows_window_days`."""
+    return as_of - dt.timedelta(days=settings.derived_knows_window_days)
+
+
+def rank_level(rank: str | None) -> int:
+    """S=4 .. C=1 (unknown counts as C, the model's default rank)."""
+    try:
+        return Rank(rank).level if rank else 1
+    except ValueError:
+        return 1
+
+
+def is_open_stage(stage: str | None) -> bool:
+    return stage in OPEN_STAGES
+
+
+def cadence_days(rank: str | None, settings: Settings) -> int:
+    """How often a key contact of this rank must be met (CONTRACT: 365 S, 183 A, 31 B/C)."""
+    if rank == "S":
+        return settings.cadence_days_s
+    if rank == "A":
+        return settings.cadence_days_a
+    return settings.cadence_days_bc
+
+
+def line_is_current(since: Any, until: Any, day: dt.date) -> bool:
+    """A reporting line is current at `day` when since <= day < until (open ends allowed)."""
+    start, end = to_date(since), to_date(until)
+    return (start is None or start <= day) and (end is None or end > day)
+
+
+# --- assessments ------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class AssessmentInfo:
+    """One dated assessment of a contact, as stored (score and effective attitude derived)."""
+
+    date: dt.date
+    attitude: int | None
+    score: float | None
+    information_sharing: int | None = None
+    guidance: int | None = None
+
+    @staticmethod
+    def from_row(row: dict[str, Any]) -> AssessmentInfo:
+        date = to_date(row.get("date"))
+        assert date is not None
+        attitude = row.get("effectiveAttitude")
+        score = row.get("score")
+        info = row.get("informationSharing")
+        guidance = row.get("guidance")
+        return AssessmentInfo(
+            date=date,
+            attitude=None if attitude is None else int(attitude),
+            score=None if score is None else float(score),
+            information_sharing=None if info is None else int(info),
+            guidance=None if guidance is None else int(guidance),
+        )
+
+
+def latest_assessment(
+    assessments: Iterable[AssessmentInfo], day: dt.date
+) -> AssessmentInfo | None:
+    """The latest assessment dated on or before `day`; None when there is none."""
+    best: AssessmentInfo | None = None
+    for a in assessments:
+        if a.date <= day and (best is None or a.date > best.date):
+            best = a
+    return best
+
+
+def attitude_at(assessments: Iterable[AssessmentInfo], day: dt.date) -> int | None:
+    """A contact's attitude at `day`: that of its latest assessment; None means unknown."""
+    latest = latest_assessment(assessments, day)
+    return None if latest is None else latest.attitude
+
+
+def attitude_from_rows(rows: Iterable[dict[str, Any]], day: dt.date) -> int | None:
+    return attitude_at((AssessmentInfo.from_row(r) for r in rows), day)
+
+
+# --- link strengths ---------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class SharedInteractions:
+    """Interactions a staff member and a contact both attended inside the window."""
+
+    count: int
+    last: dt.date | None
+    strength: float
+
+
+def derived_knows_strength(
+    shared: Iterable[tuple[dt.date, str | None]], as_of: dt.date
+) -> float:
+    """Strength of the KNOWS derived from shared interactions (date, layer), in (0, 1).
+
+    strength = 1 - prod_i (1 - w(layer_i) * 2^(-age_i / 180)), age_i = days before `as_of`
+    (interactions after `as_of` do not count). w is 0.4 for key-layer interactions (visits,
+    banquets), 0.3 for general ones (exchanges, calls, email) and 0.2 for organizational ones
+    (summits): every further or more recent interaction makes the link stronger, and it never
+    reaches 1. Returns 0.0 when nothing counts.
+    """
+    remaining = 1.0
+    for day, layer in shared:
+        age = (as_of - day).days
+        if age < 0:
+            continue
+        weight = LAYER_WEIGHT.get(layer or "", DEFAULT_LAYER_WEIGHT)
+        remaining *= 1.0 - weight * math.pow(2.0, -age / HALF_LIFE_DAYS)
+    return 1.0 - remaining
+
+
+def derived_params(as_of: dt.date, settings: Settings) -> dict[str, Any]:
+    """The parameters with which the Cypher statements compute the derived KNOWS strength
+    exactly as `derived_knows_strength` does (its day numbers are `date.toordinal()`)."""
+    return {
+        "asOf": iso(as_of), "since": iso(window_start(as_of, settings)),
+        "asOfDay": as_of.toordinal(), "halfLife": HALF_LIFE_DAYS,
+        "keyWeight": LAYER_WEIGHT["key"], "organizationalWeight": LAYER_WEIGHT["organizational"],
+        "generalWeight": DEFAULT_LAYER_WEIGHT,
+    }
+
+
+def shared_from_row(row: dict[str, Any]) -> SharedInteractions:
+    """The summary the statements return: `shared` (count), `lastShared`, `derived`."""
+    count = int(row.get("shared") or 0)
+    strength = row.get("derived")
+    return SharedInteractions(count, to_date(row.get("lastShared")),
+                              0.0 if strength is None or not count else float(strength))
+
+
+def shared_interactions(rows: Sequence[dict[str, Any]], as_of: dt.date) -> SharedInteractions:
+    """Summarise [{date, layer}] rows of shared interactions into count, last date, strength."""
+    events: list[tuple[dt.date, str | None]] = []
+    for row in rows:
+        day = to_date(row.get("date"))
+        if day is not None and day <= as_of:
+            events.append((day, row.get("layer")))
+    last = max((d for d, _ in events), default=None)
+    return SharedInteractions(len(events), last, derived_knows_strength(events, as_of))
+
+
+def knows_strength(asserted: bool, asserted_strength: float | None, derived: float | None) -> float:
+    """The strength of a staff member's KNOWS of a contact.
+
+    An asserted strength wins. An asserted KNOWS without a strength counts 0.5, or the derived
+    strength when that is higher. Without an assertion, the derived strength.
+    """
+    if asserted and asserted_strength is not None:
+        return float(asserted_strength)
+    if asserted:
+        return max(ASSERTED_KNOWS_DEFAULT, derived or 0.0)
+    return derived or 0.0
+
+
+def reporting_strength(strength: float | None) -> float:
+    return REPORTING_STRENGTH if strength is None else float(strength)
+
+
+def rounded(value: float) -> float:
+    return round(value, DIGITS)
+
+
+# --- validation -------------------------------------------------------------------------------
+
+def check_range(name: str, value: int, low: int, high: int) -> None:
+    if not low <= value <= high:
+        raise RelgraphError(f"{name} must be between {low} and {high}, got {value}")
+
+
+def chunks(items: Sequence[str], size: int) -> Iterable[list[str]]:
+    for start in range(0, len(items), size):
+        yield list(items[start:start + size])

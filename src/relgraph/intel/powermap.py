@@ -1,0 +1,154 @@
+"""The power map of an account: its org chart with attitudes, owners, sponsors, favoured
+competitors, influence lines, our people on the map and the account's coverage gaps, as data
+(`power_map`) and as a picture (`power_map_dot`, Graphviz DOT).
+
+Statements per call: 7 (the five account-fact statements, plus the two extras of the gaps).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from typing import Any
+
+from relgraph.config import Settings
+from relgraph.intel.common import reporting_strength, resolve_as_of, rounded, settings_or_default
+from relgraph.intel.facts import AccountFacts, load_facts
+from relgraph.intel.gaps import gaps_of
+from relgraph.intel.types import (
+    CoverageGap,
+    PowerMap,
+    PowerMapContact,
+    PowerMapLink,
+    PowerMapUnit,
+)
+from relgraph.store.base import GraphStore
+
+
+def power_map(
+    store: GraphStore, account_id: str, as_of: dt.date | None = None,
+    settings: Settings | None = None,
+) -> PowerMap:
+    """The power map of one account as of `as_of` (today by default)."""
+    cfg = settings_or_default(settings)
+    portfolio = load_facts(store, [account_id], resolve_as_of(as_of), cfg)
+    return build_power_map(portfolio.accounts[account_id], gaps_of(store, portfolio, cfg))
+
+
+def build_power_map(facts: AccountFacts, gaps: list[CoverageGap]) -> PowerMap:
+    """Pure core of `power_map`."""
+    f = facts
+    on_contact: dict[str, list[str]] = defaultdict(list)
+    for gap in gaps:
+        if gap.subject_id in f.contacts and gap.kind not in on_contact[gap.subject_id]:
+            on_contact[gap.subject_id].append(gap.kind)
+    contacts: list[PowerMapContact] = []
+    staff_ids: set[str] = set(s for s, _ in f.team) | set(f.account_sponsors)
+    links: list[PowerMapLink] = []
+    for c in sorted(f.contacts.values(), key=lambda x: x.id):
+        attitude = f.attitude(c.id)
+        staff_ids |= {s for s, _ in c.owners} | set(c.sponsors)
+        knows = f.knows(c.id) if c.active else {}
+        staff_ids |= set(knows)
+        for sid, strength in sorted(knows.items()):
+            links.append(PowerMapLink("KNOWS", sid, c.id, rounded(strength)))
+        for k in c.favors:
+            favour = k.get("strength")
+            links.append(PowerMapLink("FAVORS", c.id, str(k["id"]),
+                                      None if favour is None else float(favour)))
+        contacts.append(PowerMapContact(
+            id=c.id, name=c.name, title=c.title, rank=c.rank, org_unit=c.org_unit,
+            attitude=attitude, key=c.is_key, active=c.active, coach=attitude == 3,
+            rising_star=c.rising_star,
+            owners=[{"staffId": s, "name": f.staff_name(s), "role": r} for s, r in c.owners],
+            sponsors=[{"staffId": s, "name": f.staff_name(s)} for s in c.sponsors],
+            favors=[{"competitorId": k["id"], "name": k.get("name"), "strength": k.get("strength")}
+                    for k in c.favors],
+            last_interaction=c.last_interaction,
+            gaps=sorted(on_contact.get(c.id, [])),
+        ))
+    on_map = set(f.contacts) | staff_ids
+    for line in f.current_lines():
+        if line.manager in on_map:
+            links.append(PowerMapLink("REPORTS_TO", line.person, line.manager,
+                                      reporting_strength(line.strength)))
+    for link in f.influence_links():
+        if link.dst in on_map:
+            links.append(PowerMapLink("INFLUENCES", link.src, link.dst, link.strength))
+    links.sort(key=lambda x: (x.type, x.from_, x.to))
+    team_roles: dict[str, list[str]] = defaultdict(list)
+    for sid, role in f.team:
+        team_roles[sid].append(role)
+    staff: list[dict[str, Any]] = []
+    for sid in sorted(staff_ids):
+        member = f.staff.get(sid)
+        staff.append({
+            "id": sid, "name": member.name if member else sid,
+            "title": member.title if member else None, "rank": member.rank if member else None,
+            "role": member.role if member else None,
+            "active": member.active if member else False,
+            "teamRoles": sorted(team_roles.get(sid, [])),
+            "accountSponsor": sid in f.account_sponsors,
+        })
+    favoured = {str(k["id"]): k.get("name") for c in f.contacts.values() for k in c.favors}
+    competitors = [dict(k) for k in f.suppliers]
+    known = {str(k.get("id")) for k in competitors}
+    competitors += [{"id": k, "name": name, "position": None}
+                    for k, name in sorted(favoured.items()) if k not in known]
+    return PowerMap(
+        account_id=f.id, account_name=f.name, tier=f.tier,
+        units=[PowerMapUnit(u.id, u.name, u.parent) for u in sorted(f.units, key=lambda u: u.id)],
+        contacts=contacts, staff=staff, links=links,
+        gaps=[g for g in gaps if g.account_id == f.id], competitors=competitors, as_of=f.as_of,
+    )
+
+
+_ATTITUDE_COLOUR = {-1: "#e57373", 0: "#e0e0e0", 1: "#c5e1a5", 2: "#81c784", 3: "#2e7d32"}
+_LINK_STYLE = {"REPORTS_TO": "solid", "INFLUENCES": "dashed", "KNOWS": "dotted",
+               "FAVORS": "bold"}
+
+
+def _q(text: object) -> str:
+    return '"' + str(text).replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def power_map_dot(pm: PowerMap) -> str:
+    """The power map as a Graphviz DOT picture: one cluster per org unit, contacts coloured by
+    attitude (red -1 .. dark green 3 coach, white unknown), our staff as boxes, competitors as
+    diamonds; reporting lines solid, influence dashed, KNOWS dotted, FAVORS bold."""
+    out = [f"digraph {_q(pm.account_id)} {{", "  rankdir=BT;",
+           f"  label={_q(f'{pm.account_name} (tier {pm.tier}) power map')};",
+           '  node [style=filled, fontname="Helvetica"];']
+    by_unit: dict[str | None, list[PowerMapContact]] = defaultdict(list)
+    for c in pm.contacts:
+        by_unit[c.org_unit].append(c)
+    units = {u.id: u for u in pm.units}
+    for unit_id, members in sorted(by_unit.items(), key=lambda kv: str(kv[0])):
+        indent = "  "
+        if unit_id is not None:
+            name = units[unit_id].name if unit_id in units else unit_id
+            out.append(f"  subgraph {_q('cluster_' + unit_id)} {{ label={_q(name)};")
+            indent = "    "
+        for c in members:
+            colour = _ATTITUDE_COLOUR.get(c.attitude, "#ffffff") if c.attitude is not None \
+                else "#ffffff"
+            mark = "*" if c.key else ""
+            gaps = f"\\n{len(c.gaps)} gap(s)" if c.gaps else ""
+            label = f"{c.name}{mark}\\n{c.title or ''} [{c.rank}]{gaps}"
+            style = "filled" if c.active else "filled,dashed"
+            out.append(f"{indent}{_q(c.id)} [label={_q(label)}, fillcolor={_q(colour)}, "
+                       f"style={_q(style)}];")
+        if unit_id is not None:
+            out.append("  }")
+    for s in pm.staff:
+        out.append(f"  {_q(s['id'])} [label={_q(s['name'])}, shape=box, "
+                   f"fillcolor={_q('#bbdefb' if s['active'] else '#eeeeee')}];")
+    for k in pm.competitors:
+        out.append(f"  {_q(k['id'])} [label={_q(k.get('name') or k['id'])}, shape=diamond, "
+                   f"fillcolor={_q('#ffe082')}];")
+    for link in pm.links:
+        label = "" if link.strength is None else f", label={_q(f'{link.strength:.2f}')}"
+        out.append(f"  {_q(link.from_)} -> {_q(link.to)} "
+                   f"[style={_LINK_STYLE.get(link.type, 'solid')}{label}];")
+    out.append("}")
+    return "\n".join(out) + "\n"

@@ -1,0 +1,200 @@
+"""`relgraph paths|gaps|coaches|influence|powermap|health|scores|review|analytics` on each engine:
+json is exactly the library's `to_dict()` list (the GraphQL field's value), tables fit 100
+columns, bad input is a one-line error with a non-zero exit."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+import pytest
+from click.testing import CliRunner, Result
+
+from relgraph.cli import cli
+from relgraph.config import Settings
+from relgraph.ingest.writer import write_records
+from relgraph.intel import coaches, coverage_gaps, influence_paths, power_map
+from relgraph.model import ARRAYS
+from relgraph.store import GraphStore
+
+AS_OF = "2026-11-01"
+DAY = dt.date(2026, 11, 1)
+
+
+def engine_env(settings: Settings) -> dict[str, str]:
+    if settings.neo4j_uri:
+        return {"RELGRAPH_NEO4J_URI": settings.neo4j_uri,
+                "RELGRAPH_NEO4J_USER": settings.neo4j_user,
+                "RELGRAPH_NEO4J_PASSWORD": settings.neo4j_password.get_secret_value()}
+    return {"RELGRAPH_DATA_DIR": str(settings.data_dir)}
+
+
+@pytest.fixture()
+def graph(store: GraphStore) -> GraphStore:
+    doc: dict[str, list[dict[str, Any]]] = {
+        "accounts": [{"id": "acc-1", "name": "Northwind Telecom", "tier": "S"}],
+        "orgUnits": [{"id": "u1", "account": "acc-1", "name": "Technology"}],
+        "staff": [{"id": "s1", "name": "Li Wei", "rank": "B", "role": "account_manager"},
+                  {"id": "s2", "name": "Bo Chen", "rank": "A", "role": "executive"}],
+        "contacts": [
+            {"id": "cto", "account": "acc-1", "orgUnit": "u1", "name": "Ana Ruiz",
+             "title": "Chief Technology Officer of the Northwind group, networks and IT",
+             "rank": "A"},
+            {"id": "arch", "account": "acc-1", "orgUnit": "u1", "name": "Wu Fang", "rank": "C"}],
+        "knows": [{"staff": "s1", "contact": "arch", "strength": 0.8}],
+        "influences": [{"from": "arch", "to": "cto", "strength": 0.5, "kind": "mentor"}],
+        "owners": [{"staff": "s1", "contact": "cto", "role": "A"}],
+        "opportunities": [{"id": "o1", "account": "acc-1", "name": "Core 2027",
+                           "stage": "opportunity"}],
+        "decisionChain": [{"opportunity": "o1", "contact": "cto", "role": "decision_maker"}],
+        "assessments": [{"contact": "arch", "date": "2026-06-01", "attitude": 3,
+                         "informationSharing": 3, "guidance": 3},
+                        {"contact": "cto", "date": "2025-06-01", "attitude": 0},
+                        {"contact": "cto", "date": "2026-06-01", "attitude": 2,
+                         "informationSharing": 2, "guidance": 2}],
+    }
+    write_records(store, {k: [ARRAYS[k].model_validate(r) for r in v] for k, v in doc.items()})
+    return store
+
+
+@pytest.fixture()
+def run(graph: GraphStore, engine_settings: Settings) -> Any:
+    def invoke(*args: str) -> Result:
+        return CliRunner().invoke(cli, list(args), env=engine_env(engine_settings))
+    return invoke
+
+
+def ok(result: Result) -> str:
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def fails(result: Result, *words: str) -> str:
+    assert result.exit_code != 0
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    for word in words:
+        assert word in lines[0]
+    return lines[0]
+
+
+def fits(text: str) -> None:
+    assert text.strip()
+    assert max(len(line) for line in text.splitlines()) <= 100
+
+
+def test_gaps_json_is_the_graphql_value_and_table_fits(run: Any, graph: GraphStore) -> None:
+    out = ok(run("gaps", "--account", "acc-1", "--as-of", AS_OF, "--format", "json"))
+    expected = [g.to_dict() for g in coverage_gaps(graph, "acc-1", as_of=DAY)]
+    assert json.loads(out) == expected
+    assert {"kind", "severity", "subjectId", "subjectName", "accountId", "message",
+            "suggestion"} <= set(expected[0])
+    table = ok(run("gaps", "--account", "acc-1", "--as-of", AS_OF))
+    fits(table)
+    assert table.splitlines()[0].split() == ["SEVERITY", "KIND", "ACCOUNT", "SUBJECT"]
+    assert "Ana Ruiz (cto)" in table and table.splitlines()[-1].startswith(f"{len(expected)} gap")
+    only = json.loads(ok(run("gaps", "--kind", "OWNER_MISSING_B", "--kind", "no_coach",
+                             "--as-of", AS_OF, "--format", "json")))
+    # the coach (arch) is not on o1's decision chain: o1 has no coach
+    assert [(g["kind"], g["subjectId"]) for g in only] == [("NO_COACH", "o1"),
+                                                           ("OWNER_MISSING_B", "cto")]
+
+
+def test_gaps_bad_input_is_one_line(run: Any) -> None:
+    fails(run("gaps", "--kind", "OWNER_MISSING_X"), "unknown gap kind 'OWNER_MISSING_X'",
+          "valid kinds: OWNER_MISSING_A", "SINGLE_THREADED")
+    fails(run("gaps", "--as-of", "2026-02-30"), "--as-of must be a date")
+    fails(run("gaps", "--format", "xml"), "--format must be table or json")
+    fails(run("gaps", "--account", "acc-404"), "account 'acc-404' not found")
+
+
+def test_paths(run: Any, graph: GraphStore) -> None:
+    out = ok(run("paths", "--to", "cto", "--as-of", AS_OF, "--format", "json"))
+    expected = [p.to_dict() for p in influence_paths(graph, "cto", as_of=DAY)]
+    assert json.loads(out) == expected
+    assert [[n["id"] for n in p["nodes"]] for p in expected] == [["s1", "arch", "cto"]]
+    assert expected[0]["strength"] == 0.4
+    assert expected[0]["links"][1] == {
+        "type": "INFLUENCES", "from": "arch", "to": "cto", "strength": 0.5,
+        "source": "influence", "interactions": None, "lastInteraction": None,
+        "explanation": "Wu Fang influences Ana Ruiz (mentor, 0.50)"}
+    table = ok(run("paths", "--to", "cto", "--from", "s1", "--max-hops", "2", "--as-of", AS_OF))
+    fits(table)
+    assert table.splitlines()[0] == "#1  0.400  2 hops  Li Wei → Wu Fang → Ana Ruiz"
+    none = ok(run("paths", "--to", "cto", "--from", "s2", "--as-of", AS_OF))
+    assert none.strip() == "no path from s2 to cto within 4 hops"
+    fails(run("paths", "--to", "nobody"), "contact 'nobody' not found")
+    fails(run("paths", "--to", "cto", "--from", "ghost"), "staff member 'ghost' not found")
+    fails(run("paths", "--to", "cto", "--max-hops", "9"), "--max-hops must be from 1 to 6")
+
+
+def test_coaches(run: Any, graph: GraphStore) -> None:
+    out = ok(run("coaches", "--account", "acc-1", "--as-of", AS_OF, "--format", "json"))
+    assert json.loads(out) == [c.to_dict() for c in coaches(graph, "acc-1", as_of=DAY)]
+    assert [(c["contact"]["id"], c["reachesDecisionMaker"]) for c in json.loads(out)] == [
+        ("arch", True)]
+    fits(ok(run("coaches", "--account", "acc-1", "--as-of", AS_OF)))
+    on_o1 = json.loads(ok(run("coaches", "--account", "acc-1", "--opportunity", "o1",
+                              "--as-of", AS_OF, "--format", "json")))
+    assert on_o1 == []  # arch is not on o1's decision chain
+    none = ok(run("coaches", "--account", "acc-1", "--opportunity", "o1", "--as-of", AS_OF))
+    assert none.startswith("no coaches on o1")
+    pool = json.loads(ok(run("coaches", "--account", "acc-1", "--candidates", "--as-of", AS_OF,
+                             "--format", "json")))
+    assert [(c["contact"]["id"], c["informationSharing"], c["guidance"]) for c in pool] == [
+        ("cto", 2, 2)]
+    fails(run("coaches", "--account", "acc-1", "--opportunity", "o9"), "opportunity")
+
+
+def test_powermap(run: Any, graph: GraphStore) -> None:
+    out = ok(run("powermap", "--account", "acc-1", "--as-of", AS_OF, "--format", "json"))
+    assert json.loads(out) == power_map(graph, "acc-1", as_of=DAY).to_dict()
+    table = ok(run("powermap", "--account", "acc-1", "--as-of", AS_OF))
+    fits(table)
+    assert table.splitlines()[0] == (
+        "Northwind Telecom (acc-1, tier S) — power map as of 2026-11-01")
+    assert "  Technology (u1)" in table
+    dot = ok(run("powermap", "--account", "acc-1", "--as-of", AS_OF, "--format", "dot"))
+    assert dot.startswith('digraph "acc-1"') and dot.rstrip().endswith("}")
+    fails(run("powermap", "--account", "acc-1", "--format", "svg"),
+          "--format must be table or json or dot")
+
+
+def test_influence_health_scores_review_analytics(run: Any) -> None:
+    influence = json.loads(ok(run("influence", "--from", "arch", "--as-of", AS_OF,
+                                  "--format", "json")))
+    assert [(i["contact"]["id"], i["strength"], i["hops"]) for i in influence] == [
+        ("cto", 0.5, 1)]
+    fits(ok(run("influence", "--from", "arch", "--as-of", AS_OF)))
+    health = json.loads(ok(run("health", "--as-of", AS_OF, "--format", "json")))
+    assert [(h["accountId"], h["keyContacts"], h["coachPresent"]) for h in health] == [
+        ("acc-1", 1, True)]
+    fits(ok(run("health", "--account", "acc-1", "--as-of", AS_OF)))
+    scores = json.loads(ok(run("scores", "--account", "acc-1", "--as-of", AS_OF,
+                               "--format", "json")))
+    assert [(s["contact"]["id"], s["score"], s["attitude"]) for s in scores] == [
+        ("arch", 3.0, 3), ("cto", 2.0, 2)]
+    fits(ok(run("scores", "--account", "acc-1", "--as-of", AS_OF)))
+    review = json.loads(ok(run("review", "--account", "acc-1", "--since", "2025-12-31",
+                               "--until", "2026-12-31", "--format", "json")))
+    assert [(c["contact"]["id"], c["before"], c["after"], c["direction"]) for c in review] == [
+        ("cto", 0, 2, "strengthened"), ("arch", None, 3, "new")]
+    fits(ok(run("review", "--account", "acc-1", "--since", "2025-12-31", "--until",
+                "2026-12-31")))
+    fails(run("review", "--account", "acc-1", "--since", "2027-01-01", "--until",
+              "2026-01-01"), "since")
+    analytics = json.loads(ok(run("analytics", "--account", "acc-1", "--as-of", AS_OF,
+                                  "--format", "json")))
+    assert [h["contact"]["id"] for h in analytics["hiddenInfluencers"]] == ["arch", "cto"]
+    assert analytics["singlePointsOfFailure"] == [
+        {"staffId": "s1", "name": "Li Wei", "strandedContacts": ["cto"]}]
+    fits(ok(run("analytics", "--account", "acc-1", "--as-of", AS_OF)))
+
+
+def test_cut_and_table_stay_within_width() -> None:
+    from relgraph.cli.intel import cut, table
+
+    assert cut("abcdef", 4) == "abc…" and cut("abc", 4) == "abc" and cut(None, 3) == ""
+    lines = table(("A", "B"), [("x" * 150, "y" * 150)], (30, 100))
+    assert all(len(line) <= 100 for line in lines)
