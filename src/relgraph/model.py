@@ -1,4 +1,4 @@
-"""The contract's vocabulary (CONTRACT.md §1): enumerations and the records of a relgraph/1 document."""
+"""The contract's vocabulary (CONTRACT.md §1): enumerations and the records of a document."""
 
 from __future__ import annotations
 
@@ -126,12 +126,23 @@ class InteractionType(StrEnum):
         return _DEFAULT_LAYER[self]
 
 
-_ORGANIZATIONAL = {"summit", "executive_visit", "strategy_workshop", "workshop", "joint_innovation",
-                   "service_annual_meeting", "roadmap_exchange", "csr"}
+_ORGANIZATIONAL = {
+    "summit",
+    "executive_visit",
+    "strategy_workshop",
+    "workshop",
+    "joint_innovation",
+    "service_annual_meeting",
+    "roadmap_exchange",
+    "csr",
+}
 _KEY = {"formal_visit", "banquet", "entertainment", "care", "expert_advisory"}
 _DEFAULT_LAYER = {
-    t: Layer.ORGANIZATIONAL if t.value in _ORGANIZATIONAL
-    else Layer.KEY if t.value in _KEY else Layer.GENERAL
+    t: Layer.ORGANIZATIONAL
+    if t.value in _ORGANIZATIONAL
+    else Layer.KEY
+    if t.value in _KEY
+    else Layer.GENERAL
     for t in InteractionType
 }
 
@@ -172,7 +183,10 @@ class Record(BaseModel):
     """A record of the document: camelCase keys, unknown keys rejected (typos are errors)."""
 
     model_config = ConfigDict(
-        alias_generator=to_camel, populate_by_name=True, extra="forbid", frozen=True,
+        alias_generator=to_camel,
+        populate_by_name=True,
+        extra="forbid",
+        frozen=True,
         use_enum_values=True,
     )
 
@@ -200,8 +214,8 @@ class OrgUnit(Record):
 class Contact(Record):
     id: Id
     account: Id
+    org_unit: Id | None = None  # before `name`: fields follow the contract's key order
     name: str
-    org_unit: Id | None = None
     title: str | None = None
     rank: Rank = Rank.C
     function: str | None = None
@@ -290,7 +304,11 @@ class Assessment(Record):
 
 
 DIMENSIONS: tuple[str, ...] = (
-    "acceptance", "participation", "project_support", "information_sharing", "guidance",
+    "acceptance",
+    "participation",
+    "project_support",
+    "information_sharing",
+    "guidance",
     "competitive_stance",
 )
 
@@ -332,6 +350,28 @@ class OpportunityTeamMember(Record):
     staff: Id
     role: TeamRole
 
+
+# The document's arrays in the contract's order (CONTRACT.md §1): how exports and schemas list them.
+DOCUMENT_ORDER: tuple[str, ...] = (
+    "accounts",
+    "orgUnits",
+    "contacts",
+    "staff",
+    "reportingLines",
+    "influences",
+    "knows",
+    "owners",
+    "sponsors",
+    "teams",
+    "interactions",
+    "assessments",
+    "competitors",
+    "supplies",
+    "favors",
+    "opportunities",
+    "decisionChain",
+    "opportunityTeam",
+)
 
 # The document's arrays in dependency order (an array only refers to arrays before it),
 # which is also the order in which an import writes them.

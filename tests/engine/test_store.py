@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from relgraph.cypher import statement
+from relgraph.ingest.writer import write_records
 from relgraph.model import ARRAYS
 from relgraph.store import GraphStore, apply_schema, ensure_schema
-from relgraph.ingest.writer import write_records
 
 COUNTS = statement("graph_counts")
 

@@ -70,7 +70,9 @@ def schema_apply() -> None:
     from relgraph.store.schema import ddl_file
 
     count = apply_schema(graph)
-    click.echo(f"applied {count} schema statements on {graph.engine} ({ddl_file(graph.engine).name})")
+    click.echo(
+        f"applied {count} schema statements on {graph.engine} ({ddl_file(graph.engine).name})"
+    )
 
 
 def _size(n: int) -> str:

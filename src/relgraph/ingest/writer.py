@@ -7,7 +7,7 @@ dimensions) and `effectiveAttitude` (given attitude, else the score rounded down
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,32 +24,32 @@ from relgraph.model import (
 )
 from relgraph.store.base import GraphStore
 
-RowFn = Callable[[Record], dict[str, Any] | None]
+Doc = dict[str, Any]
+# A row builder gets the record and its document dict (`record.to_doc()`, computed once per
+# record: pydantic's dump is most of the Python cost of writing rows).
+RowFn = Callable[[Record, Doc], dict[str, Any] | None]
 
 
-def _props(record: Record, *drop: str) -> dict[str, Any]:
-    doc = record.to_doc()
+def _props(doc: Doc, *drop: str) -> Doc:
+    props = dict(doc)  # a copy: `doc` may be the caller's
     for key in ("id", *drop):
-        doc.pop(key, None)
-    return doc
+        props.pop(key, None)
+    return props
 
 
-def _node(record: Record) -> dict[str, Any]:
-    return {"id": record.to_doc()["id"], "props": _props(record)}
+def _node(_: Record, doc: Doc) -> dict[str, Any]:
+    return {"id": doc["id"], "props": _props(doc)}
 
 
-def _node_with_account(record: Record) -> dict[str, Any]:
-    doc = record.to_doc()
-    return {"id": doc["id"], "account": doc["account"], "props": _props(record)}
+def _node_with_account(_: Record, doc: Doc) -> dict[str, Any]:
+    return {"id": doc["id"], "account": doc["account"], "props": _props(doc)}
 
 
-def _org_unit_link(record: Record) -> dict[str, Any]:
-    doc = record.to_doc()
+def _org_unit_link(_: Record, doc: Doc) -> dict[str, Any]:
     return {"id": doc["id"], "account": doc["account"], "parent": doc["parent"]}
 
 
-def _contact_unit(record: Record) -> dict[str, Any]:
-    doc = record.to_doc()
+def _contact_unit(_: Record, doc: Doc) -> dict[str, Any]:
     return {"id": doc["id"], "orgUnit": doc["orgUnit"]}
 
 
@@ -58,51 +58,55 @@ def reporting_key(line: ReportingLine) -> str:
     return line.since.isoformat() if line.since else "-"
 
 
-def _reporting_line(record: Record) -> dict[str, Any]:
+def _reporting_line(record: Record, doc: Doc) -> dict[str, Any]:
     assert isinstance(record, ReportingLine)
-    doc = record.to_doc()
-    return {"person": doc["person"], "manager": doc["manager"], "key": reporting_key(record),
-            "props": _props(record, "person", "manager")}
+    return {
+        "person": doc["person"],
+        "manager": doc["manager"],
+        "key": reporting_key(record),
+        "props": _props(doc, "person", "manager"),
+    }
 
 
 def _pair(a: str, b: str) -> RowFn:
-    def row(record: Record) -> dict[str, Any]:
-        doc = record.to_doc()
-        return {a: doc[a], b: doc[b], "props": _props(record, a, b)}
+    def row(_: Record, doc: Doc) -> dict[str, Any]:
+        return {a: doc[a], b: doc[b], "props": _props(doc, a, b)}
+
     return row
 
 
-def _influence(record: Record) -> dict[str, Any]:
-    doc = record.to_doc()
-    return {"from": doc["from"], "to": doc["to"], "props": _props(record, "from", "to")}
+def _influence(_: Record, doc: Doc) -> dict[str, Any]:
+    return {"from": doc["from"], "to": doc["to"], "props": _props(doc, "from", "to")}
 
 
-def _knows(record: Record) -> dict[str, Any]:
-    doc = record.to_doc()
-    return {"staff": doc["staff"], "contact": doc["contact"],
-            "props": {"strength": doc["strength"], "source": "asserted"}}
+def _knows(_: Record, doc: Doc) -> dict[str, Any]:
+    return {
+        "staff": doc["staff"],
+        "contact": doc["contact"],
+        "props": {"strength": doc["strength"], "source": "asserted"},
+    }
 
 
 def _fields(*names: str) -> RowFn:
-    def row(record: Record) -> dict[str, Any]:
-        doc = record.to_doc()
+    def row(_: Record, doc: Doc) -> dict[str, Any]:
         return {n: doc[n] for n in names}
+
     return row
 
 
-def _contact_sponsor(record: Record) -> dict[str, Any] | None:
+def _contact_sponsor(record: Record, _: Doc) -> dict[str, Any] | None:
     assert isinstance(record, Sponsor)
     return {"staff": record.staff, "contact": record.contact} if record.contact else None
 
 
-def _account_sponsor(record: Record) -> dict[str, Any] | None:
+def _account_sponsor(record: Record, _: Doc) -> dict[str, Any] | None:
     assert isinstance(record, Sponsor)
     return {"staff": record.staff, "account": record.account} if record.account else None
 
 
-def _interaction(record: Record) -> dict[str, Any]:
+def _interaction(record: Record, doc: Doc) -> dict[str, Any]:
     assert isinstance(record, Interaction)
-    props = _props(record, "staff", "contacts")
+    props = _props(doc, "staff", "contacts")
     props["layer"] = record.layer or InteractionType(record.type).default_layer.value
     return {"id": record.id, "people": [*record.staff, *record.contacts], "props": props}
 
@@ -111,13 +115,16 @@ def assessment_id(contact: str, date: str) -> str:
     return f"{contact}@{date}"
 
 
-def _assessment(record: Record) -> dict[str, Any]:
+def _assessment(record: Record, doc: Doc) -> dict[str, Any]:
     assert isinstance(record, Assessment)
-    props = record.to_doc()
+    props = dict(doc)
     props["score"] = assessment_score(record)
     props["effectiveAttitude"] = assessment_attitude(record)
-    return {"id": assessment_id(record.contact, props["date"]), "contact": record.contact,
-            "props": props}
+    return {
+        "id": assessment_id(record.contact, props["date"]),
+        "contact": record.contact,
+        "props": props,
+    }
 
 
 @dataclass(frozen=True)
@@ -128,9 +135,14 @@ class Write:
     statement: Statement
     row: RowFn
 
-    def rows(self, records: Iterable[Record]) -> Iterator[dict[str, Any]]:
-        for record in records:
-            row = self.row(record)
+    def rows(
+        self, records: Sequence[Record], docs: Sequence[Doc] | None = None
+    ) -> Iterator[dict[str, Any]]:
+        """The statement's rows; `docs` (each record's `to_doc()`, same order) saves a dump."""
+        if docs is not None and len(docs) != len(records):
+            raise ValueError(f"{self.array}: {len(records)} records but {len(docs)} docs")
+        for index, record in enumerate(records):
+            row = self.row(record, record.to_doc() if docs is None else docs[index])
             if row is not None:
                 yield row
 
@@ -156,22 +168,30 @@ WRITES: Sequence[Write] = (
     Write("assessments", statement("upsert_assessments"), _assessment),
     Write("supplies", statement("upsert_supplies"), _pair("competitor", "account")),
     Write("favors", statement("upsert_favors"), _pair("contact", "competitor")),
-    Write("decisionChain", statement("upsert_decision_chain"),
-          _fields("opportunity", "contact", "role")),
-    Write("opportunityTeam", statement("upsert_opportunity_team"),
-          _fields("opportunity", "staff", "role")),
+    Write(
+        "decisionChain",
+        statement("upsert_decision_chain"),
+        _fields("opportunity", "contact", "role"),
+    ),
+    Write(
+        "opportunityTeam",
+        statement("upsert_opportunity_team"),
+        _fields("opportunity", "staff", "role"),
+    ),
 )
 
 
 def write_records(
-    store: GraphStore, records: dict[str, list[Record]], batch_size: int = 5_000,
+    store: GraphStore,
+    records: dict[str, list[Record]],
+    batch_size: int = 5_000,
     on_batch: Callable[[str, int], None] | None = None,
 ) -> None:
     """Write validated records, kind by kind, one statement per batch."""
     for write in WRITES:
         rows = list(write.rows(records.get(write.array, [])))
         for start in range(0, len(rows), batch_size):
-            batch = rows[start:start + batch_size]
+            batch = rows[start : start + batch_size]
             store.run(write.statement, {"rows": batch})
             if on_batch:
                 on_batch(write.array, len(batch))

@@ -47,5 +47,7 @@ def plain(value: Any) -> Any:
     to_native = getattr(value, "to_native", None)  # neo4j.time.Date / DateTime
     if callable(to_native):
         return to_native()
-    raise TypeError(f"unsupported value from the engine: {type(value).__name__}; "
-                    "statements must return plain values or maps, not nodes or paths")
+    raise TypeError(
+        f"unsupported value from the engine: {type(value).__name__}; "
+        "statements must return plain values or maps, not nodes or paths"
+    )

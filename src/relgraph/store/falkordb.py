@@ -12,6 +12,7 @@ from falkordb import FalkorDB
 from relgraph.cypher import Statement
 from relgraph.errors import EngineUnavailable, QueryFailed
 from relgraph.store.base import Row, plain
+from relgraph.store.embedded import describe_version
 
 
 class FalkorStore:
@@ -24,7 +25,9 @@ class FalkorStore:
         try:
             self._db = FalkorDB(unix_socket_path=str(socket_path))
         except (redis.exceptions.ConnectionError, OSError) as exc:
-            raise EngineUnavailable(f"cannot reach the embedded engine at {socket_path}: {exc}") from exc
+            raise EngineUnavailable(
+                f"cannot reach the embedded engine at {socket_path}: {exc}"
+            ) from exc
         self._graph = self._db.select_graph(graph)
         self._timeout_ms = timeout_ms
         self.statements_run = 0
@@ -43,12 +46,15 @@ class FalkorStore:
                 result = self._graph.query(statement.text, values, timeout=self._timeout_ms)
         except redis.exceptions.ConnectionError as exc:
             raise EngineUnavailable(
-                f"lost the embedded engine at {self._socket} ({exc}); `relgraph db start` restarts it"
+                f"lost the embedded engine at {self._socket} ({exc}); "
+                "`relgraph db start` restarts it"
             ) from exc
         except redis.exceptions.ResponseError as exc:
             raise QueryFailed(statement.name, _reason(exc)) from exc
         columns = [str(h[1]) for h in result.header]
-        return [{c: plain(v) for c, v in zip(columns, row, strict=True)} for row in result.result_set]
+        return [
+            {c: plain(v) for c, v in zip(columns, row, strict=True)} for row in result.result_set
+        ]
 
     def run_schema(self, ddl: str) -> None:
         self.statements_run += 1
@@ -56,7 +62,9 @@ class FalkorStore:
             if ddl.upper().startswith("GRAPH.CONSTRAINT"):
                 # `GRAPH.CONSTRAINT CREATE <graph> ...` is a command, not Cypher.
                 words = ddl.split()
-                self._db.connection.execute_command(words[0], words[1], self._graph.name, *words[2:])
+                self._db.connection.execute_command(
+                    words[0], words[1], self._graph.name, *words[2:]
+                )
             else:
                 self._graph.query(ddl)
         except redis.exceptions.ResponseError as exc:
@@ -68,8 +76,7 @@ class FalkorStore:
     def version(self) -> str:
         info = self._db.connection.info("server")
         graph = next((m for m in self._db.connection.module_list() if m["name"] == "graph"), None)
-        ver = int(graph["ver"]) if graph else 0
-        return f"FalkorDB {ver // 10000}.{ver // 100 % 100}.{ver % 100} on Redis {info['redis_version']}"
+        return describe_version(str(info["redis_version"]), int(graph["ver"]) if graph else 0)
 
     def close(self) -> None:
         self._db.connection.close()

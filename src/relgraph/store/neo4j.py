@@ -30,24 +30,35 @@ class Neo4jStore:
         auth = (settings.neo4j_user, settings.neo4j_password.get_secret_value())
         try:
             self._driver = neo4j.GraphDatabase.driver(
-                settings.neo4j_uri, auth=auth, connection_timeout=5.0, max_transaction_retry_time=15.0
+                settings.neo4j_uri,
+                auth=auth,
+                connection_timeout=5.0,
+                max_transaction_retry_time=15.0,
             )
             self._driver.verify_connectivity()
-        except (neo4j_errors.ServiceUnavailable, neo4j_errors.AuthError, OSError, ValueError,
-                neo4j_errors.ConfigurationError) as exc:
-            raise EngineUnavailable(f"cannot reach Neo4j at {settings.neo4j_uri}: {_first_line(exc)}") from exc
+        except (
+            neo4j_errors.ServiceUnavailable,
+            neo4j_errors.AuthError,
+            OSError,
+            ValueError,
+            neo4j_errors.ConfigurationError,
+        ) as exc:
+            raise EngineUnavailable(
+                f"cannot reach Neo4j at {settings.neo4j_uri}: {_first_line(exc)}"
+            ) from exc
         self._database = settings.neo4j_database
         self._timeout_s = settings.query_timeout_ms / 1000
         self.statements_run = 0
 
     def run(self, statement: Statement, params: Mapping[str, Any] | None = None) -> list[Row]:
         self.statements_run += 1
-        query = neo4j.Query(statement.text, timeout=self._timeout_s)  # type: ignore[arg-type]
+        text = statement.text
         values = dict(params or {})
 
+        @neo4j.unit_of_work(timeout=self._timeout_s)
         def work(tx: neo4j.ManagedTransaction) -> list[Row]:
-            result = tx.run(query, values)
-            return [{k: plain(v) for k, v in record.items()} for record in result]
+            result = tx.run(text, values)
+            return [{k: plain(v) for k, v in record.data().items()} for record in result]
 
         try:
             with self._driver.session(database=self._database) as session:
@@ -62,7 +73,7 @@ class Neo4jStore:
     def run_schema(self, ddl: str) -> None:
         self.statements_run += 1
         try:
-            self._driver.execute_query(ddl, database_=self._database)  # type: ignore[arg-type]
+            self._driver.execute_query(ddl, database_=self._database)
         except neo4j_errors.Neo4jError as exc:
             raise QueryFailed("schema", f"{ddl}: {_first_line(exc)}") from exc
 

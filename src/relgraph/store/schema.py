@@ -20,7 +20,8 @@ def ddl_file(engine: str) -> Path:
 def ddl_statements(engine: str) -> list[str]:
     """The DDL statements of an engine, in file order (`//` comments dropped, split on ';')."""
     text = "\n".join(
-        line for line in ddl_file(engine).read_text(encoding="utf-8").splitlines()
+        line
+        for line in ddl_file(engine).read_text(encoding="utf-8").splitlines()
         if not line.lstrip().startswith("//")
     )
     return [s.strip() for s in text.split(";") if s.strip()]
