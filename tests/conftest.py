@@ -103,3 +103,54 @@ def _isolated_environment() -> Iterator[None]:
     for key in [k for k in os.environ if k.startswith("RELGRAPH_")]:
         del os.environ[key]
     os.environ.update(saved)
+
+
+# --- every statement in cypher/ must run on an engine somewhere in the suite -----------------
+# The store adapters are wrapped to record which named statements ran in this process; at the
+# end of a full run (no selection), a statement that never ran fails the session. Statements
+# run only by subprocesses (CLI tests) must also be exercised in-process by some test.
+_RAN: set[str] = set()
+
+
+def _record(cls: type) -> None:
+    original = cls.run
+
+    def run(self: object, statement: object, params: object = None) -> object:
+        _RAN.add(statement.name)  # type: ignore[attr-defined]
+        return original(self, statement, params)
+
+    cls.run = run  # type: ignore[method-assign]
+
+
+def _wrap_adapters() -> None:
+    from relgraph.store.falkordb import FalkorStore
+    from relgraph.store.neo4j import Neo4jStore
+
+    _record(FalkorStore)
+    _record(Neo4jStore)
+
+
+_wrap_adapters()
+
+
+def _is_full_run(config: pytest.Config) -> bool:
+    args = [Path(a).resolve() for a in config.args]
+    tests_dir = Path(__file__).resolve().parent
+    return (args in ([], [tests_dir]) and not config.getoption("keyword")
+            and not config.getoption("markexpr") and not config.getoption("lf"))
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    if exitstatus != 0 or not _is_full_run(session.config):
+        return
+    from relgraph.cypher import load_catalog
+
+    never = sorted(set(load_catalog()) - _RAN)
+    if never:
+        reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+        if reporter is not None:
+            reporter.write_line(
+                "FAILED: statements in cypher/ that no test ran on an engine: " + ", ".join(never),
+                red=True,
+            )
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
