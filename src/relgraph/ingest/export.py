@@ -1,0 +1,151 @@
+"""Export the graph as a relgraph/1 document in canonical order (the import's exact inverse).
+
+Canonical means: arrays in the contract's order, records sorted by their natural key, keys in
+the records' field order, every field present (null when not set), lists sorted. Derived values
+(an assessment's score and effectiveAttitude, a reporting line's key, a knows link's source)
+are not data and are left out, so import -> export -> import -> export gives the same document.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Mapping
+from typing import Any, TextIO
+
+from relgraph.cypher import statement
+from relgraph.ingest.validation import NATURAL_KEYS
+from relgraph.model import ARRAYS, DOCUMENT_ORDER, FORMAT, InteractionType
+from relgraph.store.base import GraphStore, Row
+
+PAGE_SIZE = 5_000  # anchor ids per page: bounded memory and result size on a graph of any size
+
+# Each array is read by anchor: the node label to page through, and the record field holding
+# that node's id. Link arrays are anchored on the end with few links per node, so that a page
+# of anchors holds a bounded number of records.
+ANCHORS: dict[str, tuple[str, str]] = {
+    "accounts": ("account", "id"), "orgUnits": ("org_unit", "id"),
+    "contacts": ("contact", "id"), "staff": ("staff", "id"),
+    "reportingLines": ("person", "person"), "influences": ("person", "from"),
+    "knows": ("contact", "contact"), "owners": ("contact", "contact"),
+    "sponsors": ("staff", "staff"), "teams": ("account", "account"),
+    "interactions": ("interaction", "id"), "assessments": ("contact", "contact"),
+    "competitors": ("competitor", "id"), "supplies": ("account", "account"),
+    "favors": ("contact", "contact"), "opportunities": ("opportunity", "id"),
+    "decisionChain": ("opportunity", "opportunity"),
+    "opportunityTeam": ("opportunity", "opportunity"),
+}
+
+# Canonical record order within an array: the anchor first (pages follow it), then the rest
+# of the natural key.
+SORT_KEYS: dict[str, tuple[str, ...]] = {
+    "reportingLines": ("person", "manager", "since"), "influences": ("from", "to"),
+    "knows": ("contact", "staff"), "owners": ("contact", "role", "staff"),
+    "sponsors": ("staff", "account", "contact"), "teams": ("account", "role", "staff"),
+    "assessments": ("contact", "date"), "supplies": ("account", "competitor"),
+    "favors": ("contact", "competitor"), "decisionChain": ("opportunity", "contact"),
+    "opportunityTeam": ("opportunity", "role", "staff"),
+}
+
+FIELDS: dict[str, tuple[str, ...]] = {
+    array: tuple(f.alias or name for name, f in model.model_fields.items())
+    for array, model in ARRAYS.items()
+}
+
+_PAGES = {label: statement(f"page_{label}_ids") for label, _ in ANCHORS.values()}
+_ATTENDEES = {"staff": statement("export_interaction_staff"),
+              "contacts": statement("export_interaction_contacts")}
+_RECORDS = {
+    array: statement("export_" + "".join(f"_{c.lower()}" if c.isupper() else c for c in array))
+    for array in ARRAYS
+}
+
+
+def canonical_doc(array: str, doc: Mapping[str, Any]) -> dict[str, Any]:
+    """A validated record's document dict as an export gives it back (layer set, lists sorted)."""
+    if array != "interactions":
+        return dict(doc)
+    layer = doc["layer"] or InteractionType(doc["type"]).default_layer.value
+    return {**doc, "layer": layer, "staff": sorted(set(doc["staff"])),
+            "contacts": sorted(set(doc["contacts"]))}
+
+
+def stored_doc(array: str, row: Row) -> dict[str, Any]:
+    """A record of `array` from a row of its export statement, keys in field order."""
+    if array == "influences":
+        row = {**row, "from": row["source"], "to": row["target"]}
+    elif array == "sponsors":
+        row = {**row, "account" if row["toAccount"] else "contact": row["target"]}
+    return {name: row.get(name) for name in FIELDS[array]}
+
+
+def sort_key(array: str, doc: Mapping[str, Any]) -> tuple[str, ...]:
+    """Where a record goes in its array: by anchor, then the rest of its natural key."""
+    keys = SORT_KEYS.get(array, NATURAL_KEYS[array])
+    return tuple("" if doc.get(k) is None else str(doc[k]) for k in keys)
+
+
+def fetch_records(store: GraphStore, array: str, anchor_ids: list[str]) -> list[dict[str, Any]]:
+    """The stored records of `array` anchored at the given ids, in canonical order."""
+    rows = store.run(_RECORDS[array], {"ids": anchor_ids})
+    if array == "interactions":
+        rows = _with_attendees(store, rows, anchor_ids)
+    return sorted((stored_doc(array, row) for row in rows), key=lambda d: sort_key(array, d))
+
+
+def _with_attendees(store: GraphStore, rows: list[Row], ids: list[str]) -> list[Row]:
+    people: dict[str, dict[str, list[str]]] = {row["id"]: {"staff": [], "contacts": []}
+                                               for row in rows}
+    for side, query in _ATTENDEES.items():
+        for row in store.run(query, {"ids": ids}):
+            people[row["interaction"]][side].append(row["person"])
+    return [{**row, "staff": sorted(people[row["id"]]["staff"]),
+             "contacts": sorted(people[row["id"]]["contacts"])} for row in rows]
+
+
+def iter_records(store: GraphStore, array: str,
+                 page_size: int = PAGE_SIZE) -> Iterator[dict[str, Any]]:
+    """Every stored record of `array` in canonical order, a page of anchors at a time."""
+    page = _PAGES[ANCHORS[array][0]]
+    after = ""  # ids are non-empty strings, so every id sorts after ''
+    while True:
+        ids = [row["id"] for row in store.run(page, {"after": after, "limit": page_size})]
+        if not ids:
+            return
+        yield from fetch_records(store, array, ids)
+        if len(ids) < page_size:
+            return
+        after = ids[-1]
+
+
+def export_document(store: GraphStore, page_size: int = PAGE_SIZE) -> dict[str, Any]:
+    """The whole graph as one relgraph/1 document (in memory; see write_json for big graphs)."""
+    doc: dict[str, Any] = {"format": FORMAT}
+    for array in DOCUMENT_ORDER:
+        doc[array] = list(iter_records(store, array, page_size))
+    return doc
+
+
+def stream_document(store: GraphStore, page_size: int = PAGE_SIZE) -> dict[str, Any]:
+    """The export with each array a lazy iterator of records (CSV/XLSX writers stream it)."""
+    return {"format": FORMAT, **{array: iter_records(store, array, page_size)
+                                 for array in DOCUMENT_ORDER}}
+
+
+def write_json(store: GraphStore, out: TextIO, page_size: int = PAGE_SIZE) -> dict[str, int]:
+    """Stream the export as JSON, one record per line; returns the record count per array.
+
+    The text parses to exactly `export_document(store)`; memory stays at one page.
+    """
+    counts: dict[str, int] = {}
+    out.write(json.dumps({"format": FORMAT})[:-1])
+    for array in DOCUMENT_ORDER:
+        out.write(f",\n{json.dumps(array)}: [")
+        count = 0
+        for record in iter_records(store, array, page_size):
+            out.write(",\n  " if count else "\n  ")
+            out.write(json.dumps(record, ensure_ascii=False))
+            count += 1
+        out.write("\n]" if count else "]")
+        counts[array] = count
+    out.write("\n}\n")
+    return counts

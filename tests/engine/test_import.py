@@ -1,0 +1,243 @@
+"""Importing relgraph/1 documents on each engine: rejected whole, upserted, summarised."""
+
+from __future__ import annotations
+
+import copy
+import csv
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from relgraph.cypher import statement
+from relgraph.errors import ValidationFailed
+from relgraph.ingest.demo import generate_portfolio
+from relgraph.ingest.export import export_document
+from relgraph.ingest.importer import import_document, import_path
+from relgraph.ingest.validation import validate_document
+from relgraph.store import GraphStore
+
+COUNTS = statement("graph_counts")
+AS_OF = dt.date(2026, 11, 1)
+
+
+def seed() -> dict[str, Any]:
+    """A small stored graph the bad documents refer to."""
+    return {
+        "format": "relgraph/1",
+        "accounts": [{"id": "acc-1", "name": "Northwind", "tier": "S"}],
+        "orgUnits": [{"id": "ou-1", "account": "acc-1", "name": "Technology"}],
+        "contacts": [{"id": "c-1", "account": "acc-1", "orgUnit": "ou-1", "name": "Ana",
+                      "rank": "A"}],
+        "staff": [{"id": "s-1", "name": "Li", "rank": "B", "role": "account_manager"}],
+        "reportingLines": [{"person": "c-1", "manager": "s-1", "since": "2024-01-01"}],
+        "knows": [{"staff": "s-1", "contact": "c-1", "strength": 0.6}],
+        "opportunities": [{"id": "o-1", "account": "acc-1", "name": "Core", "value": 10}],
+        "competitors": [{"id": "k-1", "name": "Rival"}],
+    }
+
+
+def counts(store: GraphStore) -> dict[str, int]:
+    [row] = store.run(COUNTS)
+    return row
+
+
+# Each bad document (on top of the seeded graph) and exactly the problems it must produce.
+BAD: dict[str, tuple[dict[str, Any], list[str]]] = {
+    "unknown enum": (
+        {"contacts": [{"id": "c-2", "account": "acc-1", "name": "Bo", "rank": "X"}]},
+        ["contacts[0].rank: 'X' is not one of S, A, B, C"]),
+    "bad date": (
+        {"interactions": [{"id": "i-1", "type": "call", "date": "2026-02-30"}]},
+        ["interactions[0].date: '2026-02-30' is not a date (YYYY-MM-DD)"]),
+    "out-of-range score": (
+        {"assessments": [{"contact": "c-1", "date": "2026-06-30", "acceptance": 4}]},
+        ["assessments[0].acceptance: 4 is not in [-1, 3]"]),
+    "out-of-range strength": (
+        {"influences": [{"from": "c-1", "to": "s-1", "strength": 1.5}]},
+        ["influences[0].strength: 1.5 is not in (0, 1]"]),
+    "dangling reference": (
+        {"knows": [{"staff": "s-1", "contact": "c-404"}]},
+        ["knows[0].contact: no contact 'c-404' in the document or the graph"]),
+    "duplicate id": (
+        {"accounts": [{"id": "acc-2", "name": "A", "tier": "B"},
+                      {"id": "acc-2", "name": "B", "tier": "C"}]},
+        ["accounts[1].id: duplicate id 'acc-2' (also at accounts[0])"]),
+    "wrong type": (
+        {"contacts": [{"id": "c-2", "account": "acc-1", "name": "Bo", "closeness": "2"}]},
+        ["contacts[0].closeness: '2' is not an integer"]),
+    "missing required field": (
+        {"accounts": [{"id": "acc-2", "tier": "B"}]},
+        ["accounts[0].name: required field missing"]),
+    "wrong format": (
+        {"format": "relgraph/2"},
+        ["format: 'relgraph/2' is not supported (must be 'relgraph/1')"]),
+    "wrong-kind reference (stored)": (
+        {"owners": [{"staff": "c-1", "contact": "s-1", "role": "A"}]},
+        ["owners[0].staff: 'c-1' is a contact, not a staff member",
+         "owners[0].contact: 's-1' is a staff member, not a contact"]),
+    "person id taken by the other kind (stored)": (
+        {"staff": [{"id": "c-1", "name": "Ana on our side"}]},
+        ["staff[0].id: 'c-1' is stored as a contact; "
+         "a person id is either a contact or a staff member"]),
+    "stored org unit of another account": (
+        {"accounts": [{"id": "acc-2", "name": "Contoso", "tier": "B"}],
+         "contacts": [{"id": "c-2", "account": "acc-2", "orgUnit": "ou-1", "name": "Bo"}]},
+        ["contacts[0].orgUnit: org unit 'ou-1' belongs to account 'acc-1', not 'acc-2'"]),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD))
+def test_bad_document_is_rejected_whole(store: GraphStore, case: str) -> None:
+    import_document(store, seed())
+    before, exported = counts(store), export_document(store)
+    extra, expected = BAD[case]
+    # Valid records ride along: they must not be written either.
+    doc = {"format": "relgraph/1",
+           "competitors": [{"id": "k-2", "name": "Other rival"}],
+           **copy.deepcopy(extra)}
+    with pytest.raises(ValidationFailed) as caught:
+        import_document(store, doc)
+    assert caught.value.problems == expected
+    assert counts(store) == before
+    assert export_document(store) == exported
+
+
+def test_every_problem_is_listed_at_once(store: GraphStore) -> None:
+    import_document(store, seed())
+    before = counts(store)
+    doc: dict[str, Any] = {"format": "relgraph/1"}
+    for extra, _ in BAD.values():
+        for key, value in extra.items():
+            if key != "format":
+                doc.setdefault(key, []).extend(copy.deepcopy(value))
+    with pytest.raises(ValidationFailed) as caught:
+        import_document(store, doc)
+    assert len(caught.value.problems) >= 10
+    assert counts(store) == before
+
+
+def test_references_to_stored_ids_resolve_with_one_read_per_kind(store: GraphStore) -> None:
+    import_document(store, seed())
+    doc = {"format": "relgraph/1", "interactions": [
+        {"id": f"i-{n}", "type": "call", "date": "2026-10-01", "account": "acc-1",
+         "opportunity": "o-1", "staff": ["s-1"], "contacts": ["c-1"]} for n in range(300)
+    ], "favors": [{"contact": "c-1", "competitor": "k-1"}],
+       "contacts": [{"id": "c-2", "account": "acc-1", "orgUnit": "ou-1", "name": "Bo"}]}
+    ran = store.statements_run
+    validate_document(doc, store)
+    # One lookup per kind (people, accounts, org units, competitors, opportunities), not one
+    # query per record.
+    assert store.statements_run - ran == 5
+    summary = import_document(store, doc)
+    assert summary.arrays["interactions"].created == 300
+
+
+def test_importing_twice_changes_nothing(store: GraphStore) -> None:
+    doc = generate_portfolio(accounts=3, as_of=AS_OF)
+    first = import_document(store, doc)
+    assert first.records == sum(len(v) for v in doc.values() if isinstance(v, list))
+    assert all(c.created == c.total for c in first.arrays.values())
+    after_first = counts(store)
+    second = import_document(store, doc, batch_size=997)
+    assert not second.changed
+    assert all(c.unchanged == c.total for c in second.arrays.values())
+    assert counts(store) == after_first
+
+
+def test_changes_update_and_reporting_lines_keep_history(store: GraphStore) -> None:
+    import_document(store, seed())
+    before = counts(store)
+    changed = seed()
+    changed["contacts"][0]["title"] = "CTO"
+    changed["knows"][0]["strength"] = 0.9
+    changed["reportingLines"].append({"person": "c-1", "manager": "s-1", "since": "2025-06-01"})
+    summary = import_document(store, changed)
+    assert summary.as_dict()["arrays"] == {
+        "accounts": {"created": 0, "updated": 0, "unchanged": 1},
+        "orgUnits": {"created": 0, "updated": 0, "unchanged": 1},
+        "contacts": {"created": 0, "updated": 1, "unchanged": 0},
+        "staff": {"created": 0, "updated": 0, "unchanged": 1},
+        "reportingLines": {"created": 1, "updated": 0, "unchanged": 1},
+        "knows": {"created": 0, "updated": 1, "unchanged": 0},
+        "competitors": {"created": 0, "updated": 0, "unchanged": 1},
+        "opportunities": {"created": 0, "updated": 0, "unchanged": 1},
+    }
+    after = counts(store)
+    assert after["nodes"] == before["nodes"]
+    assert after["relationships"] == before["relationships"] + 1  # the new line; the old stays
+    lines = export_document(store)["reportingLines"]
+    assert [(line["since"], line["until"]) for line in lines] == [
+        ("2024-01-01", None), ("2025-06-01", None)]
+
+
+def test_interaction_attendees_are_replaced(store: GraphStore) -> None:
+    doc = seed()
+    doc["interactions"] = [{"id": "i-1", "type": "call", "date": "2026-10-01",
+                            "staff": ["s-1"], "contacts": ["c-1"]}]
+    import_document(store, doc)
+    doc["interactions"][0]["contacts"] = []
+    summary = import_document(store, doc)
+    assert summary.arrays["interactions"].updated == 1
+    [interaction] = export_document(store)["interactions"]
+    assert (interaction["staff"], interaction["contacts"]) == (["s-1"], [])
+
+
+def test_progress_reports_every_array_to_its_total(store: GraphStore) -> None:
+    seen: dict[str, list[tuple[int, int]]] = {}
+    doc = generate_portfolio(accounts=1, as_of=AS_OF)
+    import_document(store, doc, batch_size=50,
+                    progress=lambda a, done, total: seen.setdefault(a, []).append((done, total)))
+    for array, calls in seen.items():
+        dones = [d for d, _ in calls]
+        assert dones == sorted(dones) and dones[-1] == len(doc[array]), array
+    assert len(seen["interactions"]) > 1  # batches, not one giant statement
+
+
+# --- CSV and XLSX: problems placed by file and line; nothing written -------------------------
+
+def test_bad_csv_cell_is_rejected_with_file_and_line(store: GraphStore, tmp_path: Path) -> None:
+    import_document(store, seed())
+    before = counts(store)
+    rows = [["id", "account", "name", "rank"], ["c-2", "acc-1", "Bo", "B"],
+            ["c-3", "acc-1", "Cy", "X"], ["c-4", "acc-404", "Di", "C"]]
+    with (tmp_path / "contacts.csv").open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows(rows)
+    for source in (tmp_path, tmp_path / "contacts.csv"):  # a folder of CSV files, or one
+        with pytest.raises(ValidationFailed) as caught:
+            import_path(store, source)
+        assert caught.value.problems == [
+            "contacts.csv:3 rank: 'X' is not one of S, A, B, C",
+            "contacts.csv:4 account: no account 'acc-404' in the document or the graph",
+        ]
+    assert counts(store) == before
+
+
+def test_bad_xlsx_cell_is_rejected_with_sheet_and_row(store: GraphStore, tmp_path: Path) -> None:
+    import openpyxl
+
+    import_document(store, seed())
+    before = counts(store)
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "knows"
+    sheet.append(["staff", "contact", "strength"])
+    sheet.append(["s-1", "c-1", 0.5])
+    sheet.append(["s-1", "c-404", 2])
+    book.save(tmp_path / "data.xlsx")
+    with pytest.raises(ValidationFailed) as caught:
+        import_path(store, tmp_path / "data.xlsx")
+    assert caught.value.problems == [
+        "data.xlsx[knows]:3 strength: 2 is not in (0, 1]",
+        "data.xlsx[knows]:3 contact: no contact 'c-404' in the document or the graph",
+    ]
+    assert counts(store) == before
+
+
+def test_bad_json_file_is_rejected(store: GraphStore, tmp_path: Path) -> None:
+    path = tmp_path / "doc.json"
+    path.write_text('{"format": "relgraph/1",\n "accounts": [}', encoding="utf-8")
+    with pytest.raises(ValidationFailed) as caught:
+        import_path(store, path)
+    assert caught.value.problems == ["doc.json:2:15: not valid JSON (Expecting value)"]
