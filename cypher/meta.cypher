@@ -19,7 +19,8 @@ OPTIONAL MATCH ()-[r]->()
 RETURN nodes, count(r) AS relationships
 
 // name: clear_graph
-// Delete every node of the relationship graph (keeps schema metadata and API keys); tests only.
+// Delete every node of the relationship graph, keeping schema metadata and API keys
+// (`relgraph demo --replace`, and tests between cases).
 // params:
 MATCH (n)
 WHERE NOT n:RelgraphMeta AND NOT n:ApiKey
@@ -31,3 +32,10 @@ DETACH DELETE n
 MATCH (a:Account)
 RETURN a.name AS name
 ORDER BY name
+
+// name: meta_node_count
+// Nodes that are not part of the relationship graph (schema marker, API keys).
+// params:
+MATCH (n)
+WHERE n:RelgraphMeta OR n:ApiKey
+RETURN count(n) AS count

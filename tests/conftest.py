@@ -137,7 +137,7 @@ def _is_full_run(config: pytest.Config) -> bool:
     args = [Path(a).resolve() for a in config.args]
     tests_dir = Path(__file__).resolve().parent
     return (args in ([], [tests_dir]) and not config.getoption("keyword")
-            and not config.getoption("markexpr") and not config.getoption("lf"))
+            and not config.getoption("markexpr") and not config.getoption("lf", default=False))
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:

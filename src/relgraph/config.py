@@ -50,3 +50,16 @@ class Settings(BaseSettings):
     @property
     def socket_path(self) -> Path:
         return self.data_dir / "relgraph.sock"
+
+    def engine_environment(self) -> dict[str, str]:
+        """The RELGRAPH_* variables that point a child process at this same engine."""
+        if self.neo4j_uri:
+            env = {
+                "RELGRAPH_NEO4J_URI": self.neo4j_uri,
+                "RELGRAPH_NEO4J_USER": self.neo4j_user,
+                "RELGRAPH_NEO4J_PASSWORD": self.neo4j_password.get_secret_value(),
+            }
+            if self.neo4j_database:
+                env["RELGRAPH_NEO4J_DATABASE"] = self.neo4j_database
+            return env
+        return {"RELGRAPH_DATA_DIR": str(self.data_dir)}

@@ -26,20 +26,11 @@ SMALL = {
 }
 
 
-def engine_env(settings: Settings) -> dict[str, str]:
-    """The environment that points the command at the engine under test."""
-    if settings.neo4j_uri:
-        return {"RELGRAPH_NEO4J_URI": settings.neo4j_uri,
-                "RELGRAPH_NEO4J_USER": settings.neo4j_user,
-                "RELGRAPH_NEO4J_PASSWORD": settings.neo4j_password.get_secret_value()}
-    return {"RELGRAPH_DATA_DIR": str(settings.data_dir)}
-
-
 @pytest.fixture()
 def run(store: GraphStore, engine_settings: Settings) -> Any:
     """Run `relgraph ARGS...` against the (emptied) graph of the engine under test."""
     def invoke(*args: str) -> Result:
-        return CliRunner().invoke(cli, list(args), env=engine_env(engine_settings))
+        return CliRunner().invoke(cli, list(args), env=engine_settings.engine_environment())
     return invoke
 
 

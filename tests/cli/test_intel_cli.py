@@ -22,14 +22,6 @@ AS_OF = "2026-11-01"
 DAY = dt.date(2026, 11, 1)
 
 
-def engine_env(settings: Settings) -> dict[str, str]:
-    if settings.neo4j_uri:
-        return {"RELGRAPH_NEO4J_URI": settings.neo4j_uri,
-                "RELGRAPH_NEO4J_USER": settings.neo4j_user,
-                "RELGRAPH_NEO4J_PASSWORD": settings.neo4j_password.get_secret_value()}
-    return {"RELGRAPH_DATA_DIR": str(settings.data_dir)}
-
-
 @pytest.fixture()
 def graph(store: GraphStore) -> GraphStore:
     doc: dict[str, list[dict[str, Any]]] = {
@@ -61,7 +53,7 @@ def graph(store: GraphStore) -> GraphStore:
 @pytest.fixture()
 def run(graph: GraphStore, engine_settings: Settings) -> Any:
     def invoke(*args: str) -> Result:
-        return CliRunner().invoke(cli, list(args), env=engine_env(engine_settings))
+        return CliRunner().invoke(cli, list(args), env=engine_settings.engine_environment())
     return invoke
 
 

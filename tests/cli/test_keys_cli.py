@@ -20,18 +20,10 @@ with warnings.catch_warnings():  # starlette 1.x asks for `httpx2`; httpx works 
     from starlette.testclient import TestClient
 
 
-def engine_env(settings: Settings) -> dict[str, str]:
-    if settings.neo4j_uri:
-        return {"RELGRAPH_NEO4J_URI": settings.neo4j_uri,
-                "RELGRAPH_NEO4J_USER": settings.neo4j_user,
-                "RELGRAPH_NEO4J_PASSWORD": settings.neo4j_password.get_secret_value()}
-    return {"RELGRAPH_DATA_DIR": str(settings.data_dir)}
-
-
 @pytest.fixture()
 def run(store: GraphStore, engine_settings: Settings) -> Iterator[Any]:
     def invoke(*args: str) -> Result:
-        return CliRunner().invoke(cli, list(args), env=engine_env(engine_settings))
+        return CliRunner().invoke(cli, list(args), env=engine_settings.engine_environment())
     before = {k.id for k in list_keys(store)}
     yield invoke
     delete_keys(store, {k.id for k in list_keys(store)} - before)  # keys survive clear_graph

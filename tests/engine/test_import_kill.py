@@ -41,18 +41,9 @@ print("finished", flush=True)
 """
 
 
-def engine_env(settings: Settings) -> dict[str, str]:
-    """The environment that points a child process at the engine under test."""
-    if settings.neo4j_uri:
-        return {"RELGRAPH_NEO4J_URI": settings.neo4j_uri,
-                "RELGRAPH_NEO4J_USER": settings.neo4j_user,
-                "RELGRAPH_NEO4J_PASSWORD": settings.neo4j_password.get_secret_value()}
-    return {"RELGRAPH_DATA_DIR": str(settings.data_dir)}
-
-
 def kill_midway(doc_path: Path, settings: Settings, kill_in: str) -> list[str]:
     """Run the child import and SIGKILL it once it is half-way through array `kill_in`."""
-    env = {**os.environ, **engine_env(settings)}
+    env = {**os.environ, **settings.engine_environment()}
     child = subprocess.Popen([sys.executable, "-c", CHILD, str(doc_path)], env=env,
                              stdout=subprocess.PIPE, text=True)
     assert child.stdout is not None

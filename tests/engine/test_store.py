@@ -1,29 +1,51 @@
-"""The store port on each engine: plain values, errors with the statement's name, schema."""
+"""The store port on each engine: plain values, errors naming the statement, idempotent schema."""
 
 from __future__ import annotations
 
+import pytest
+
 from relgraph.cypher import statement
+from relgraph.errors import QueryFailed
 from relgraph.ingest.writer import write_records
-from relgraph.model import ARRAYS
+from relgraph.model import Account, Contact, Record
 from relgraph.store import GraphStore, apply_schema, ensure_schema
 
-COUNTS = statement("graph_counts")
+NAMES = statement("account_names")
+UPSERT_STAFF = statement("upsert_staff")
 
 
-def _records(doc: dict[str, list[dict[str, object]]]) -> dict[str, list]:
-    return {k: [ARRAYS[k].model_validate(r) for r in v] for k, v in doc.items()}
-
-
-def test_values_come_back_plain_and_unicode_survives(store: GraphStore) -> None:
-    name = "Bo 'Quote' \"D\" 王 \\ x"
-    write_records(store, _records({
-        "accounts": [{"id": "acc-1", "name": name, "tier": "S"}],
-    }))
-    rows = store.run(statement("graph_counts"))
-    assert rows == [{"nodes": 2, "relationships": 0}]  # the account and the schema marker
+def test_strings_round_trip_exactly(store: GraphStore) -> None:
+    tricky = ["Bo 'Quote' \"D\" 王 \\ x", "Ünïcödé — Ltd.", "line\nbreak", "emoji 🚀"]
+    accounts: list[Record] = [
+        Account(id=f"acc-{i}", name=n, tier="S")  # type: ignore[arg-type]
+        for i, n in enumerate(tricky)
+    ]
+    write_records(store, {"accounts": accounts})
+    assert [r["name"] for r in store.run(NAMES)] == sorted(tricky)
 
 
 def test_schema_apply_is_idempotent(store: GraphStore) -> None:
     first = apply_schema(store)
-    assert apply_schema(store) == first
+    assert first > 0 and apply_schema(store) == first
     assert ensure_schema(store) is False  # already current: nothing re-applied
+
+
+def test_an_engine_error_names_the_statement_and_writes_nothing(store: GraphStore) -> None:
+    write_records(store, {
+        "accounts": [Account(id="acc-1", name="Northwind", tier="S")],  # type: ignore[arg-type]
+        "contacts": [Contact(id="p-1", account="acc-1", name="Ana Ruiz")],
+    })
+    # A staff member with a contact's id breaks the unique id of :Person.
+    with pytest.raises(QueryFailed) as caught:
+        store.run(UPSERT_STAFF, {"rows": [{"id": "s-new", "props": {"name": "ok"}},
+                                          {"id": "p-1", "props": {"name": "clash"}}]})
+    assert caught.value.statement == "upsert_staff"
+    assert "upsert_staff" in str(caught.value)
+    # The statement is atomic: the first row of the failed batch is not there either.
+    nodes = store.run(statement("graph_counts"))[0]["nodes"]
+    assert nodes == 2 + _meta_nodes(store)  # acc-1 and p-1 only
+
+
+def _meta_nodes(store: GraphStore) -> int:
+    """Schema marker and API keys survive clear_graph; count them to compare node totals."""
+    return int(store.run(statement("meta_node_count"))[0]["count"])
