@@ -32,7 +32,7 @@ setup-dev: $(VENV)/.installed-dev node_modules/.package-lock.json
 
 demo: setup
 	$(BIN)/relgraph demo --accounts $(ACCOUNTS) --replace
-	$(BIN)/relgraph serve --host $(HOST) --port $(PORT)
+	$(BIN)/relgraph serve --host $(HOST) --port $(PORT) --dev-no-auth
 
 lint: setup-dev
 	$(BIN)/ruff check src tests bench
