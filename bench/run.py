@@ -1,0 +1,932 @@
+"""relgraph at portfolio scale, measured against the engine's own raw speed.
+
+    make bench                                   # = .venv/bin/python bench/run.py
+    .venv/bin/python bench/run.py --sizes 1000,10000 --targets 200
+    .venv/bin/python bench/run.py --quick        # a smoke run (1 and 2 accounts)
+
+For each size (client contacts; ~100 per account, ~10 interactions per contact) it generates the
+demo portfolio, loads it into a FRESH embedded engine in a temporary folder (and into Neo4j too
+when RELGRAPH_NEO4J_URI is set: that database must be empty, and is emptied again afterwards),
+and measures, each against a baseline where one exists:
+
+- import: rows (nodes + relationships) per second of relgraph's import, against the plainest
+  `UNWIND $rows AS r MERGE ... SET x += r.props` of the same nodes and relationships in the
+  same engine (bench/raw.cypher), same batch size; also per CPU second (this process + the
+  engine's), steadier than wall time on a shared machine;
+- influence paths (4 hops, 5 best, weighted) from a random active staff member of the target's
+  account team to a random key contact, p50/p95, against the engine's native unweighted
+  `shortestPath` between the same pairs;
+- coverage gaps of one account (tier S, ~210 contacts), p50/p95, at every size; then again
+  round-robin over all sizes' engines, alive at once, for the flatness ratio (largest ÷
+  smallest size) that a busy machine would otherwise distort;
+- a full-portfolio gap scan, accounts per second;
+- one BI query (`accounts(first: N)` with per-account figures) through GraphQL over HTTP to a
+  real uvicorn server on 127.0.0.1 (a separate process, bench/api_server.py), against the same
+  answer from the Python library, and the database statements per request for N = 10 and 100;
+- the API process's peak memory (RSS high-water mark).
+
+Results: <out>/latest.json (figures, machine, date) and <out>/latest.md (the README's table);
+default <out> is bench/results/. `--profile PHASE` also writes a pyinstrument profile of one
+phase (import, paths, gaps, scan, bi) per size to <out>/profile-<engine>-<size>-<phase>.txt.
+Benchmarks are not tests: tests/bench/test_bench_smoke.py only checks that `--quick` works.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import datetime as dt
+import functools
+import gc
+import json
+import math
+import os
+import platform
+import random
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from relgraph.config import Settings
+from relgraph.cypher import Statement, parse_file, statement
+from relgraph.errors import RelgraphError
+from relgraph.ingest.demo import generate_portfolio, summary_counts
+from relgraph.store import EmbeddedEngine, GraphStore, open_store
+
+BENCH = Path(__file__).resolve().parent
+# The raw baseline's statements live in bench/raw.cypher, not in cypher/: they are not
+# relgraph's (no relgraph code may run them, the wheel does not ship them), so they stay out of
+# the catalog; the catalog's own parser loads them (same header, same params check), and the smoke
+# test checks that a quick run executed every one of them on the embedded engine.
+RAW = {s.name: s for s in parse_file(BENCH / "raw.cypher")}
+RAW_RUN: set[str] = set()  # which raw statements ran
+GRAPH_COUNTS = statement("graph_counts")
+CLEAR_GRAPH = statement("clear_graph")
+
+CONTACTS_PER_ACCOUNT = 100  # the demo portfolio's mean (tier mix 10/25/35/30)
+BATCH = 5_000  # relgraph.ingest.writer's batch size; the raw baseline uses the same
+AS_OF = dt.date.today()  # the demo is dated up to today, as the API's and the library's default
+SEED = 7
+PHASES = ("import", "paths", "gaps", "scan", "bi")
+
+# Targets the README reports against (not test assertions).
+TARGETS = {
+    "import_ratio": (">=", 0.8, "import rows/s ÷ raw UNWIND MERGE rows/s"),
+    "import_ratio_cpu": (">=", 0.8, "the same, per CPU second of client + engine"),
+    "paths_ratio_p95": ("<=", 2.0, "influence paths p95 ÷ native shortestPath p95"),
+    "gaps_flatness_p95": ("<=", 1.2, "per-account gaps p95, largest ÷ smallest size"),
+    "graphql_ratio": ("<=", 1.3, "GraphQL over HTTP ÷ library, p50, page of 100"),
+}
+
+
+def raw(name: str) -> Statement:
+    RAW_RUN.add(name)
+    return RAW[name]
+
+
+def say(message: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {message}", flush=True)
+
+
+def pct(values: Sequence[float], q: float) -> float:
+    """The q-quantile (0..1) with linear interpolation between closest ranks."""
+    ordered = sorted(values)
+    if not ordered:
+        return math.nan
+    k = (len(ordered) - 1) * q
+    low = math.floor(k)
+    high = min(low + 1, len(ordered) - 1)
+    return ordered[low] + (ordered[high] - ordered[low]) * (k - low)
+
+
+def timed_ms(fn: Callable[[], Any]) -> tuple[float, Any]:
+    start = time.perf_counter()
+    result = fn()
+    return (time.perf_counter() - start) * 1000, result
+
+
+def spread(samples_ms: Sequence[float]) -> dict[str, float]:
+    return {"p50_ms": round(pct(samples_ms, 0.50), 3), "p95_ms": round(pct(samples_ms, 0.95), 3),
+            "n": len(samples_ms)}
+
+
+def ratio(a: float | None, b: float | None) -> float | None:
+    return round(a / b, 3) if a is not None and b else None
+
+
+@contextlib.contextmanager
+def profiled(phase: str, wanted: str | None, out: Path, tag: str) -> Iterator[None]:
+    """Profile the block with pyinstrument when `phase` is the one asked for."""
+    if wanted != phase:
+        yield
+        return
+    from pyinstrument import Profiler
+
+    profiler = Profiler(interval=0.001)
+    profiler.start()
+    try:
+        yield
+    finally:
+        profiler.stop()
+        path = out / f"profile-{tag}-{phase}.txt"
+        path.write_text(profiler.output_text(unicode=True, color=False, show_all=False))
+        say(f"  profile of {phase} written to {path}")
+
+
+# --- the raw baseline: the same nodes and relationships as plain id-keyed rows ------------------
+
+End = str | Callable[[dict[str, Any]], str | None]  # a key of the record, or a function of it
+
+# (array, start, end) of every relationship an import writes; the ends' keys are not properties.
+_LINKS: tuple[tuple[str, End, End], ...] = (
+    ("orgUnits", "id", lambda r: r["parent"] or r["account"]),
+    ("contacts", "id", "account"),
+    ("contacts", "id", "orgUnit"),
+    ("opportunities", "id", "account"),
+    ("reportingLines", "person", "manager"),
+    ("influences", "from", "to"),
+    ("knows", "staff", "contact"),
+    ("owners", "staff", "contact"),
+    ("sponsors", "staff", lambda r: r.get("contact") or r.get("account")),
+    ("teams", "staff", "account"),
+    ("assessments", lambda r: _assessment_id(r), "contact"),
+    ("supplies", "competitor", "account"),
+    ("favors", "contact", "competitor"),
+    ("decisionChain", "contact", "opportunity"),
+    ("opportunityTeam", "staff", "opportunity"),
+)
+_NODE_ARRAYS = ("accounts", "orgUnits", "staff", "contacts", "competitors", "opportunities",
+                "interactions", "assessments")
+_LINK_ONLY_KEYS = {"staff", "contacts"}  # an interaction's attendees become ATTENDED links
+
+
+def _assessment_id(record: dict[str, Any]) -> str:
+    return f"{record['contact']}@{record['date']}"
+
+
+def _scalars(record: dict[str, Any], *drop: str) -> dict[str, Any]:
+    return {k: v for k, v in record.items() if k not in drop and not isinstance(v, list | dict)}
+
+
+def raw_rows(doc: dict[str, Any]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The document's nodes and relationships as `{id, props}` / `{from, to, props}` rows."""
+    nodes: list[dict[str, Any]] = []
+    for array in _NODE_ARRAYS:
+        for rec in doc.get(array, []):
+            node_id = _assessment_id(rec) if array == "assessments" else rec["id"]
+            nodes.append({"id": node_id, "props": _scalars(rec, "id", *_LINK_ONLY_KEYS)})
+    links: list[dict[str, Any]] = []
+    for array, src, dst in _LINKS:
+        own_props = array not in _NODE_ARRAYS  # a node's link (WORKS_AT, OF, ...) has none
+        for rec in doc.get(array, []):
+            start = src(rec) if callable(src) else rec[src]
+            end = dst(rec) if callable(dst) else rec.get(dst)
+            if end is None:
+                continue
+            ends = [k for k in (src, dst) if isinstance(k, str)]
+            props = _scalars(rec, *ends, "contact", "account") if own_props else {}
+            links.append({"from": start, "to": end, "props": props})
+    for rec in doc.get("interactions", []):
+        for person in (*rec["staff"], *rec["contacts"]):
+            links.append({"from": person, "to": rec["id"], "props": {}})
+    return nodes, links
+
+
+def run_batches(store: GraphStore, stmt: Statement, rows: list[dict[str, Any]],
+                label: str) -> float:
+    """Write rows in batches with one statement each; seconds taken (progress every ~10 s)."""
+    start = last = time.perf_counter()
+    for offset in range(0, len(rows), BATCH):
+        store.run(stmt, {"rows": rows[offset:offset + BATCH]})
+        now = time.perf_counter()
+        if now - last > 10:
+            done = offset + BATCH
+            say(f"    {label}: {done:,}/{len(rows):,} ({done / (now - start):,.0f} rows/s)")
+            last = now
+    return time.perf_counter() - start
+
+
+class TimedStore:
+    """A GraphStore that adds up the time spent in write and in read statements."""
+
+    def __init__(self, inner: GraphStore) -> None:
+        self.inner = inner
+        self.engine = inner.engine
+        self.seconds = {"write": 0.0, "read": 0.0}
+
+    @property
+    def statements_run(self) -> int:
+        return self.inner.statements_run
+
+    def run(self, stmt: Statement, params: Any = None) -> list[dict[str, Any]]:
+        start = time.perf_counter()
+        try:
+            return self.inner.run(stmt, params)
+        finally:
+            self.seconds["write" if stmt.writes else "read"] += time.perf_counter() - start
+
+    def run_schema(self, ddl: str) -> None:
+        self.inner.run_schema(ddl)
+
+    def version(self) -> str:
+        return self.inner.version()
+
+    def close(self) -> None:
+        self.inner.close()
+
+
+# --- engines -----------------------------------------------------------------------------------
+
+@dataclass
+class Engine:
+    """One engine under test: the product's store, a raw store, and how to reach it."""
+
+    name: str
+    store: GraphStore
+    raw: GraphStore
+    env: dict[str, str]  # RELGRAPH_* for a process (the API) that should use the same engine
+    stop: Callable[[], None]
+    pid: int | None = None  # the engine's process, when it runs on this machine
+
+    def cpu_seconds(self) -> float | None:
+        """CPU time the engine process has used so far (Linux), or None where unknown."""
+        if self.pid is None:
+            return None
+        try:
+            fields = Path(f"/proc/{self.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            return None
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
+
+
+@dataclass
+class Cpu:
+    """Wall time and CPU time (this process + the engine's) of a block: on a busy machine,
+    work per CPU second is a steadier measure than work per wall second."""
+
+    engine: Engine
+    wall: float = 0.0
+    cpu: float | None = None
+
+    def __enter__(self) -> Cpu:
+        self._wall, self._mine = time.perf_counter(), time.process_time()
+        self._theirs = self.engine.cpu_seconds()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.wall = time.perf_counter() - self._wall
+        theirs = self.engine.cpu_seconds()
+        if theirs is not None and self._theirs is not None:
+            self.cpu = time.process_time() - self._mine + theirs - self._theirs
+
+
+def fresh_falkordb() -> Engine:
+    folder = Path(tempfile.mkdtemp(prefix="rgb-"))  # short: unix socket paths are ~100 bytes
+    settings = Settings(data_dir=folder, _env_file=None)  # type: ignore[call-arg]
+    engine = EmbeddedEngine(settings)
+    engine.start()
+    store = open_store(settings)
+    from relgraph.store.falkordb import FalkorStore
+
+    raw = FalkorStore(settings.socket_path, "bench_raw", settings.query_timeout_ms)
+    raw.run_schema("CREATE INDEX FOR (n:BenchRaw) ON (n.id)")
+
+    def stop() -> None:
+        store.close()
+        raw.close()
+        engine.stop()
+        shutil.rmtree(folder, ignore_errors=True)
+
+    return Engine("falkordb", store, raw, {"RELGRAPH_DATA_DIR": str(folder)}, stop,
+                  engine.pid())
+
+
+def clear_in_slices(store: GraphStore) -> None:
+    # One DETACH DELETE of a million nodes would need one huge transaction on Neo4j.
+    while store.run(raw("raw_clear"), {"limit": 50_000})[0]["deleted"]:
+        pass
+
+
+def neo4j_engine() -> Engine:
+    settings = Settings()
+    store = open_store(settings)
+    nodes = store.run(GRAPH_COUNTS)[0]["nodes"]
+    if nodes > 1:  # the schema marker only
+        store.close()
+        raise SystemExit(f"RELGRAPH_NEO4J_URI points at a database with {nodes:,} nodes; the "
+                         "benchmark loads and deletes its own data, so give it an empty one")
+    store.run_schema("CREATE INDEX bench_raw_id IF NOT EXISTS FOR (n:BenchRaw) ON (n.id)")
+    env = {k: v for k, v in os.environ.items() if k.startswith("RELGRAPH_NEO4J_")}
+
+    def stop() -> None:
+        clear_in_slices(store)
+        store.run(CLEAR_GRAPH)
+        store.close()
+
+    return Engine("neo4j", store, store, env, stop)
+
+
+# --- the library calls under test ---------------------------------------------------------------
+
+def import_portfolio(store: GraphStore, doc: dict[str, Any]) -> None:
+    from relgraph.ingest.importer import import_document
+
+    start = last = time.perf_counter()
+    finished: dict[str, int] = {}
+
+    def progress(array: str, done: int, total: int) -> None:
+        nonlocal last
+        finished[array] = done
+        now = time.perf_counter()
+        if now - last > 10:
+            records = sum(finished.values())
+            say(f"    import: {array} {done:,}/{total:,}; {records:,} records written, "
+                f"{records / (now - start):,.0f} records/s since the start (validation included)")
+            last = now
+
+    import_document(store, doc, progress=progress)
+
+
+def influence_paths(store: GraphStore, target: str, source: str) -> int:
+    from relgraph.intel import influence_paths as paths
+
+    return len(paths(store, target, from_ids=(source,), max_hops=4, limit=5, as_of=AS_OF))
+
+
+def coverage_gaps(store: GraphStore, account_id: str | None) -> int:
+    from relgraph.intel import coverage_gaps as gaps
+
+    return len(gaps(store, account_id=account_id, as_of=AS_OF))
+
+
+# --- phases -------------------------------------------------------------------------------------
+
+def per_cpu(rows: int, block: Cpu) -> float | None:
+    return rows / block.cpu if block.cpu else None
+
+
+def measure_import(engine: Engine, doc: dict[str, Any], size: int, args: argparse.Namespace,
+                   out: Path) -> dict[str, Any]:
+    nodes, links = raw_rows(doc)
+    say(f"  raw baseline: {len(nodes):,} nodes + {len(links):,} relationships, "
+        f"batches of {BATCH:,}")
+    with Cpu(engine) as raw_block:
+        raw_nodes_s = run_batches(engine.raw, raw("raw_merge_nodes"), nodes, "raw nodes")
+        raw_links_s = run_batches(engine.raw, raw("raw_merge_relationships"), links,
+                                  "raw relationships")
+    raw_total = len(nodes) + len(links)
+    raw_rate = raw_total / raw_block.wall
+    raw_cpu_rate = per_cpu(raw_total, raw_block)
+    say(f"  raw: {len(nodes) / raw_nodes_s:,.0f} nodes/s, {len(links) / raw_links_s:,.0f} "
+        f"relationships/s, {raw_rate:,.0f} rows/s ({_num(raw_cpu_rate, ',.0f')} per CPU second)")
+    clear_in_slices(engine.raw)
+
+    before = engine.store.run(GRAPH_COUNTS)[0]
+    say("  relgraph import ...")
+    timed = TimedStore(engine.store)
+    with profiled("import", args.profile, out, f"{engine.name}-{size}"), Cpu(engine) as block:
+        import_portfolio(timed, doc)
+    seconds = block.wall
+    after = engine.store.run(GRAPH_COUNTS)[0]
+    written = (after["nodes"] - before["nodes"]) + (after["relationships"]
+                                                    - before["relationships"])
+    if written != raw_total:
+        say(f"  NOTE: the import wrote {written:,} rows, the raw baseline {raw_total:,}")
+    records = sum(len(v) for v in doc.values() if isinstance(v, list))
+    rate = written / seconds
+    cpu_rate = per_cpu(written, block)
+    writes, reads = timed.seconds["write"], timed.seconds["read"]
+    say(f"  import: {written:,} rows in {seconds:.1f} s = {rate:,.0f} rows/s "
+        f"({records / seconds:,.0f} records/s; {_num(cpu_rate, ',.0f')} rows per CPU second); "
+        f"ratio to raw {rate / raw_rate:.2f} (per CPU second "
+        f"{_num(ratio(cpu_rate, raw_cpu_rate), '.2f')})")
+    say(f"  of which {writes:.1f} s in write statements ({written / writes:,.0f} rows/s, "
+        f"{written / writes / raw_rate:.2f}× raw), {reads:.1f} s in reads, "
+        f"{seconds - writes - reads:.1f} s in Python")
+    return {
+        "import": {"seconds": round(seconds, 3), "nodes": after["nodes"] - before["nodes"],
+                   "relationships": after["relationships"] - before["relationships"],
+                   "rows_per_s": round(rate), "records": records,
+                   "records_per_s": round(records / seconds),
+                   "rows_per_cpu_s": None if cpu_rate is None else round(cpu_rate),
+                   "write_statements_s": round(writes, 3), "read_statements_s": round(reads, 3),
+                   "python_s": round(seconds - writes - reads, 3),
+                   "write_statements_ratio": ratio(written / writes, raw_rate)},
+        "raw_import": {"nodes": len(nodes), "relationships": len(links),
+                       "nodes_per_s": round(len(nodes) / raw_nodes_s),
+                       "relationships_per_s": round(len(links) / raw_links_s),
+                       "rows_per_s": round(raw_rate),
+                       "rows_per_cpu_s": None if raw_cpu_rate is None else round(raw_cpu_rate),
+                       "batch_size": BATCH},
+        "import_ratio": ratio(rate, raw_rate),
+        "import_ratio_cpu": ratio(cpu_rate, raw_cpu_rate),
+    }
+
+
+def path_pairs(doc: dict[str, Any], count: int, rng: random.Random) -> list[tuple[str, str]]:
+    """(staff, key contact) pairs: a random active member of the contact's account team."""
+    active = {s["id"] for s in doc["staff"] if s["active"]}
+    team: dict[str, list[str]] = {}
+    for member in doc["teams"]:
+        if member["staff"] in active:
+            team.setdefault(member["account"], []).append(member["staff"])
+    keys = [c for c in doc["contacts"]
+            if c["active"] and (c["key"] or c["rank"] in ("S", "A"))]
+    chosen = rng.sample(keys, min(count, len(keys)))
+    everyone = sorted(active)
+    return [(rng.choice(team.get(c["account"]) or everyone), c["id"]) for c in chosen]
+
+
+def measure_paths(engine: Engine, plan: Plan, size: int, args: argparse.Namespace,
+                  out: Path) -> dict[str, Any]:
+    pairs = plan.pairs
+    for source, target in pairs[:3]:  # warm both up
+        influence_paths(engine.store, target, source)
+        engine.store.run(raw("raw_shortest_path"), {"a": source, "b": target})
+    ours: list[float] = []
+    native: list[float] = []
+    found = native_found = failed = 0
+    say(f"  influence paths vs native shortestPath over {len(pairs)} (staff, key contact) pairs")
+    with profiled("paths", args.profile, out, f"{engine.name}-{size}"):
+        for source, target in pairs:  # interleaved: both see the same engine state
+            start = time.perf_counter()
+            try:
+                found += influence_paths(engine.store, target, source) > 0
+            except RelgraphError:  # e.g. the engine's query timeout: counted, time kept
+                failed += 1
+            ours.append((time.perf_counter() - start) * 1000)
+            ms, rows = timed_ms(lambda s=source, t=target: engine.store.run(
+                raw("raw_shortest_path"), {"a": s, "b": t}))
+            native.append(ms)
+            native_found += rows[0]["hops"] is not None
+    if failed:
+        say(f"  {failed} of {len(pairs)} influence-path questions FAILED (their time is counted)")
+    result: dict[str, Any] = {
+        "influence_paths": {**spread(ours), "with_a_path": found, "failed": failed},
+        "native_shortest_path": {**spread(native), "with_a_path": native_found}}
+    result["paths_ratio_p95"] = ratio(result["influence_paths"]["p95_ms"],
+                                      result["native_shortest_path"]["p95_ms"])
+    result["paths_ratio_p50"] = ratio(result["influence_paths"]["p50_ms"],
+                                      result["native_shortest_path"]["p50_ms"])
+    say(f"  paths p50/p95 {result['influence_paths']['p50_ms']:.1f}/"
+        f"{result['influence_paths']['p95_ms']:.1f} ms ({found} with a path); native "
+        f"{result['native_shortest_path']['p50_ms']:.1f}/"
+        f"{result['native_shortest_path']['p95_ms']:.1f} ms; ratio p95 "
+        f"{result['paths_ratio_p95']}")
+    return result
+
+
+def gap_account(doc: dict[str, Any]) -> tuple[str, int]:
+    """A tier-S account of typical size (the same kind of account at every portfolio size)."""
+    sizes: dict[str, int] = {}
+    for contact in doc["contacts"]:
+        sizes[contact["account"]] = sizes.get(contact["account"], 0) + 1
+    tier_s = [a["id"] for a in doc["accounts"] if a["tier"] == "S"] or list(sizes)
+    best = min(tier_s, key=lambda a: (abs(sizes.get(a, 0) - 214), a))
+    return best, sizes.get(best, 0)
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What the questions after the import need from the document (which is then dropped: a
+    million-interaction document left in this process would make every later library call pay
+    for garbage-collection passes over it, which a real API process does not)."""
+
+    pairs: list[tuple[str, str]]
+    gap_account: tuple[str, int]
+    account_ids: list[str]
+
+    @classmethod
+    def of(cls, doc: dict[str, Any], targets: int) -> Plan:
+        return cls(path_pairs(doc, targets, random.Random(SEED)), gap_account(doc),
+                   sorted(a["id"] for a in doc["accounts"]))
+
+
+def measure_gaps(engine: Engine, plan: Plan, size: int, args: argparse.Namespace,
+                 out: Path) -> dict[str, Any]:
+    account, contacts = plan.gap_account
+    for _ in range(2):
+        coverage_gaps(engine.store, account)
+    samples: list[float] = []
+    with profiled("gaps", args.profile, out, f"{engine.name}-{size}"):
+        for _ in range(args.reps):
+            ms, found = timed_ms(lambda: coverage_gaps(engine.store, account))
+            samples.append(ms)
+    gaps = {**spread(samples), "account": account, "contacts": contacts, "gaps": found}
+    say(f"  gaps of {account} ({contacts} contacts): p50/p95 {gaps['p50_ms']:.1f}/"
+        f"{gaps['p95_ms']:.1f} ms, {found} gaps")
+
+    accounts = len(plan.account_ids)
+    with profiled("scan", args.profile, out, f"{engine.name}-{size}"):
+        ms, found = timed_ms(lambda: coverage_gaps(engine.store, None))
+    scan = {"accounts": accounts, "seconds": round(ms / 1000, 3),
+            "accounts_per_s": round(accounts / (ms / 1000), 1), "gaps": found}
+    say(f"  full gap scan: {accounts} accounts in {ms / 1000:.2f} s = "
+        f"{scan['accounts_per_s']:,.1f} accounts/s, {found} gaps")
+    return {"gaps_account": gaps, "gap_scan": scan}
+
+
+# --- the BI query through GraphQL over HTTP -----------------------------------------------------
+
+# A BI tool's page of accounts with their flat figures (health and gap counts).
+BI_QUERY = """
+query Portfolio($first: Int!) {
+  accounts(first: $first) {
+    edges { node { id name tier figures {
+      keyContacts supportiveShare ownerCoverage cadenceAdherence coachPresent health
+      gapsHigh gapsMedium gapsLow gapsTotal } } }
+    pageInfo { hasNextPage endCursor }
+  }
+}
+"""
+
+
+def bi_library(store: GraphStore, account_ids: list[str]) -> dict[str, dict[str, Any]]:
+    """BI_QUERY's figures from the Python library: one facts load, then the pure cores."""
+    from relgraph.intel.facts import load_facts
+    from relgraph.intel.gaps import gaps_of
+    from relgraph.intel.scores import health_of
+
+    settings = Settings(_env_file=None)  # type: ignore[call-arg]
+    portfolio = load_facts(store, account_ids, AS_OF, settings)
+    severities: dict[str, Counter[str]] = {a: Counter() for a in account_ids}
+    for gap in gaps_of(store, portfolio, settings):
+        if gap.account_id in severities:
+            severities[gap.account_id][str(gap.severity)] += 1
+    answer: dict[str, dict[str, Any]] = {}
+    for aid, facts in portfolio.accounts.items():
+        health = health_of(facts, settings)
+        count = severities[aid]
+        answer[aid] = {
+            "keyContacts": health.key_contacts, "supportiveShare": health.supportive_share,
+            "ownerCoverage": health.owner_coverage,
+            "cadenceAdherence": health.cadence_adherence, "coachPresent": health.coach_present,
+            "health": health.health, "gapsHigh": count["HIGH"], "gapsMedium": count["MEDIUM"],
+            "gapsLow": count["LOW"], "gapsTotal": sum(count.values()),
+        }
+    return answer
+
+
+def bi_answer(data: Any) -> dict[str, dict[str, Any]]:
+    """BI_QUERY's answer in bi_library's shape."""
+    return {e["node"]["id"]: e["node"]["figures"] for e in data["accounts"]["edges"]}
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+@contextlib.contextmanager
+def api_server(engine: Engine) -> Iterator[httpx.Client]:
+    """bench/api_server.py on 127.0.0.1 and a free port; stopped (SIGTERM, then kill) at the end."""
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("RELGRAPH_")}
+    env.update(engine.env)
+    env["RELGRAPH_DEV_NO_AUTH"] = "true"
+    with tempfile.TemporaryFile() as log, httpx.Client(
+        base_url=f"http://127.0.0.1:{port}", timeout=120,
+    ) as client:
+        proc = subprocess.Popen(
+            [sys.executable, str(BENCH / "api_server.py"), "--port", str(port)],
+            env=env, stdin=subprocess.DEVNULL, stdout=log, stderr=log)
+
+        def failed(why: str) -> RuntimeError:
+            log.seek(0)
+            lines = log.read().decode(errors="replace").strip().splitlines()
+            return RuntimeError(f"the API process {why}: {' | '.join(lines[-5:])}")
+
+        try:
+            deadline = time.monotonic() + 60
+            while True:
+                if proc.poll() is not None:
+                    raise failed(f"exited at start (code {proc.returncode})")
+                try:
+                    client.get("/_bench/stats").raise_for_status()
+                    break
+                except httpx.TransportError:
+                    if time.monotonic() > deadline:
+                        raise failed("did not answer within 60 s") from None
+                    time.sleep(0.1)
+            yield client
+        finally:
+            proc.send_signal(signal.SIGTERM)
+            try:
+                proc.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+
+
+def graphql(client: httpx.Client, first: int) -> Any:
+    response = client.post("/graphql", json={"query": BI_QUERY, "variables": {"first": first}})
+    response.raise_for_status()
+    body = response.json()
+    if body.get("errors"):
+        raise RuntimeError(f"GraphQL errors: {body['errors']}")
+    return body["data"]
+
+
+def measure_bi(engine: Engine, plan: Plan, size: int, args: argparse.Namespace,
+               out: Path) -> dict[str, Any]:
+    result: dict[str, Any] = {"transport": "http (uvicorn on 127.0.0.1, separate process)"}
+    ids = plan.account_ids
+    with api_server(engine) as client:
+        for first in (10, 100):
+            page = ids[:first]
+            over_http_answer = bi_answer(graphql(client, first))  # also warms both up
+            if over_http_answer != bi_library(engine.store, page):
+                raise RuntimeError(f"GraphQL and the library disagree on accounts(first: {first})")
+            before = client.get("/_bench/stats").json()["statements_run"]
+            graphql(client, first)
+            statements = client.get("/_bench/stats").json()["statements_run"] - before
+            over_http: list[float] = []
+            library: list[float] = []
+            with profiled("bi", args.profile if first == 100 else None, out,
+                          f"{engine.name}-{size}"):
+                for _ in range(args.bi_reps):
+                    ms, _ = timed_ms(lambda f=first: graphql(client, f))
+                    over_http.append(ms)
+                    ms, _ = timed_ms(lambda p=page: bi_library(engine.store, p))
+                    library.append(ms)
+            figures = {"accounts": len(page), "graphql": spread(over_http),
+                       "library": spread(library), "statements_per_request": statements,
+                       "answers_match": True}
+            figures["ratio_p50"] = ratio(figures["graphql"]["p50_ms"],
+                                         figures["library"]["p50_ms"])
+            result[f"page_{first}"] = figures
+            say(f"  BI accounts(first: {first}): GraphQL p50 "
+                f"{figures['graphql']['p50_ms']:.1f} ms, library p50 "
+                f"{figures['library']['p50_ms']:.1f} ms, ratio {figures['ratio_p50']}, "
+                f"{statements} statements/request")
+        peak = client.get("/_bench/stats").json()["peak_rss_bytes"]
+    result["graphql_ratio"] = result["page_100"]["ratio_p50"]
+    result["statements_independent_of_page_size"] = (
+        result["page_10"]["statements_per_request"]
+        == result["page_100"]["statements_per_request"])
+    result["api_peak_rss_mb"] = round(peak / 2**20, 1)
+    say(f"  API process peak RSS {result['api_peak_rss_mb']:.0f} MB")
+    return result
+
+
+# --- one size on one engine -----------------------------------------------------------------
+
+def measure_size(engine_name: str, size: int, args: argparse.Namespace,
+                 out: Path) -> tuple[dict[str, Any], Engine, Plan]:
+    """Every phase at one size; returns the figures and the still-running engine."""
+    accounts = max(1, round(size / CONTACTS_PER_ACCOUNT))
+    say(f"== {engine_name}, {size:,} contacts ({accounts:,} account{'s' * (accounts > 1)})")
+    start = time.perf_counter()
+    doc = generate_portfolio(accounts, SEED, AS_OF)
+    generate_s = time.perf_counter() - start
+    counts = summary_counts(doc)
+    plan = Plan.of(doc, args.targets)
+    say(f"  generated in {generate_s:.1f} s: {counts['contacts']:,} contacts, "
+        f"{counts['interactions']:,} interactions, {counts['staff']:,} staff")
+    engine = fresh_falkordb() if engine_name == "falkordb" else neo4j_engine()
+    run: dict[str, Any] = {"engine": engine_name, "engine_version": engine.store.version(),
+                           "size": size, "accounts": accounts, "counts": counts,
+                           "generate_s": round(generate_s, 3)}
+
+    def phase(name: str, measure: Callable[[], dict[str, Any]]) -> None:
+        try:
+            run.update(measure())
+        except Exception as exc:  # one failing phase must not lose the others' figures
+            reason = f"{type(exc).__name__}: {exc}"
+            run.setdefault("errors", {})[name] = reason
+            say(f"  {name} FAILED: {reason}")
+
+    try:
+        phase("import", functools.partial(measure_import, engine, doc, size, args, out))
+        del doc
+        gc.collect()
+        phase("paths", lambda: measure_paths(engine, plan, size, args, out))
+        phase("gaps", lambda: measure_gaps(engine, plan, size, args, out))
+        phase("bi", lambda: measure_bi(engine, plan, size, args, out))
+    except BaseException:
+        engine.stop()
+        raise
+    return run, engine, plan
+
+
+def measure_flatness(live: list[tuple[dict[str, Any], Engine, Plan]],
+                     args: argparse.Namespace) -> None:
+    """Per-account gaps again, round-robin over every size's engine: a busy machine then slows
+    all sizes alike, so largest ÷ smallest measures the portfolio's size, not the moment."""
+    say(f"== per-account gaps, interleaved over {len(live)} sizes, {args.reps} rounds")
+    samples: list[list[float]] = [[] for _ in live]
+    for _ in range(args.reps):
+        for index, (_, engine, plan) in enumerate(live):
+            ms, _ = timed_ms(lambda e=engine, p=plan: coverage_gaps(e.store, p.gap_account[0]))
+            samples[index].append(ms)
+    for (run, _, _), mine in zip(live, samples, strict=True):
+        run["gaps_interleaved"] = spread(mine)
+        say(f"  {run['size']:,} contacts: p50/p95 {pct(mine, 0.5):.1f}/{pct(mine, 0.95):.1f} ms")
+
+
+# --- results ------------------------------------------------------------------------------------
+
+def machine() -> dict[str, Any]:
+    cpu = platform.processor() or platform.machine()
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    memory = None
+    with contextlib.suppress(OSError, ValueError, IndexError):
+        first = Path("/proc/meminfo").read_text().splitlines()[0]
+        memory = round(int(first.split()[1]) / 2**20, 1)
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=BENCH, text=True,
+                            capture_output=True, check=False).stdout.strip() or None
+    return {"platform": platform.platform(), "python": platform.python_version(), "cpu": cpu,
+            "cores": os.cpu_count(), "memory_gib": memory, "commit": commit}
+
+
+def _met(value: Any, op: str, bound: float) -> bool:
+    return value is not None and (value >= bound if op == ">=" else value <= bound)
+
+
+def fig(run: dict[str, Any], *path: str) -> Any:
+    """A figure of a run by its path in the JSON, or None when that phase failed."""
+    value: Any = run
+    for key in path:
+        if not isinstance(value, dict) or key not in value:
+            return None
+        value = value[key]
+    return value
+
+
+def summarise(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    """Per engine: each target's headline figure (the largest size's, or largest ÷ smallest)."""
+    summary: dict[str, Any] = {}
+    for engine in dict.fromkeys(r["engine"] for r in runs):
+        mine = sorted((r for r in runs if r["engine"] == engine), key=lambda r: r["size"])
+        small, large = mine[0], mine[-1]
+        gaps_key = gaps_of(large)
+        figures = {
+            "sizes": [r["size"] for r in mine],
+            "import_ratio": fig(large, "import_ratio"),
+            "import_ratio_cpu": fig(large, "import_ratio_cpu"),
+            "paths_ratio_p95": fig(large, "paths_ratio_p95"),
+            # Interleaved samples where there are (every embedded size alive at once).
+            "gaps_flatness_p50": ratio(fig(large, gaps_key, "p50_ms"),
+                                       fig(small, gaps_key, "p50_ms")),
+            "gaps_flatness_p95": ratio(fig(large, gaps_key, "p95_ms"),
+                                       fig(small, gaps_key, "p95_ms")),
+            "graphql_ratio": fig(large, "graphql_ratio"),
+            "statements_independent_of_page_size": all(
+                fig(r, "statements_independent_of_page_size") for r in mine),
+        }
+        figures["met"] = {name: _met(figures.get(name), op, bound)
+                          for name, (op, bound, _) in TARGETS.items()}
+        summary[engine] = figures
+    return summary
+
+
+def _num(value: Any, spec: str, suffix: str = "") -> str:
+    return "n/a" if value is None else f"{value:{spec}}{suffix}"
+
+
+def gaps_of(run: dict[str, Any]) -> str:
+    """Which per-account gap figures to show: the round-robin ones where measured."""
+    return "gaps_interleaved" if "gaps_interleaved" in run else "gaps_account"
+
+
+def markdown(result: dict[str, Any]) -> str:
+    m = result["machine"]
+    lines = [
+        f"Measured {result['date'][:10]} on {m['cpu']} ({m['cores']} cores, "
+        f"{m['memory_gib']} GiB), Python {m['python']}, commit {m['commit']}; "
+        f"`{result['command']}`.",
+        "",
+        "| engine | contacts | interactions | import rows/s (× raw) | influence paths p50 / p95 "
+        "ms (× native p95) | gaps of 1 account p50 / p95 ms | gap scan accounts/s | "
+        "BI query over GraphQL p50 ms, 100 accounts (× library) | statements / request "
+        "(10, 100 accounts) | API peak RSS MB |",
+        "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
+    ]
+    for r in result["runs"]:
+        lines.append(" | ".join([
+            f"| {r['engine']}", f"{r['counts']['contacts']:,}", f"{r['counts']['interactions']:,}",
+            f"{_num(fig(r, 'import', 'rows_per_s'), ',')} "
+            f"({_num(fig(r, 'import_ratio'), '.2f', '×')})",
+            f"{_num(fig(r, 'influence_paths', 'p50_ms'), '.1f')} / "
+            f"{_num(fig(r, 'influence_paths', 'p95_ms'), '.1f')} "
+            f"({_num(fig(r, 'paths_ratio_p95'), '.2f', '×')})",
+            f"{_num(fig(r, gaps_of(r), 'p50_ms'), '.1f')} / "
+            f"{_num(fig(r, gaps_of(r), 'p95_ms'), '.1f')}",
+            _num(fig(r, "gap_scan", "accounts_per_s"), ",.1f"),
+            f"{_num(fig(r, 'page_100', 'graphql', 'p50_ms'), '.1f')} "
+            f"({_num(fig(r, 'page_100', 'ratio_p50'), '.2f', '×')})",
+            f"{_num(fig(r, 'page_10', 'statements_per_request'), 'd')}, "
+            f"{_num(fig(r, 'page_100', 'statements_per_request'), 'd')}",
+            f"{_num(fig(r, 'api_peak_rss_mb'), ',.0f')} |",
+        ]))
+    lines += ["", "| target | engine | measured | met |", "|---|---|--:|:-:|"]
+    for engine, figures in result["summary"].items():
+        for name, (op, bound, meaning) in TARGETS.items():
+            shown = _num(figures.get(name), ".2f", "×")
+            met = "yes" if figures["met"].get(name) else "**no**"
+            lines.append(f"| {meaning} {op} {bound} | {engine} | {shown} | {met} |")
+        same = "yes" if figures["statements_independent_of_page_size"] else "**no**"
+        lines.append(f"| statements per GraphQL request independent of page size | {engine} "
+                     f"| | {same} |")
+    failed = [(r["engine"], r["size"], phase, reason) for r in result["runs"]
+              for phase, reason in r.get("errors", {}).items()]
+    if failed:
+        lines += ["", "Failed phases: " + "; ".join(
+            f"{e} {s:,} contacts {p}: {why}" for e, s, p, why in failed)]
+    lines += [
+        "",
+        "Raw baseline: `UNWIND $rows AS r MERGE (n:BenchRaw {id: r.id}) SET n += r.props` and the "
+        "same for relationships (bench/raw.cypher): the same nodes and relationships as the "
+        "import, same batch size. Native paths: `length(shortestPath((a)-[*..4]->(b)))` between "
+        "the same (staff, key contact) pairs: unweighted, one path, directed (FalkorDB has no "
+        "undirected shortestPath); relgraph's are weighted, both ways, the 5 strongest. "
+        "Per-account gaps: one tier-S account of ~210 contacts per size, measured round-robin "
+        "over every size's engine (all alive at once), so that a busy machine slows all sizes "
+        "alike. The import's ratio per CPU second counts this process and the engine process.",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description="relgraph benchmarks at portfolio scale, as ratios against the engine's "
+                    "own raw speed.")
+    parser.add_argument("--sizes", default="1000,10000,100000",
+                        help="portfolio sizes in client contacts, comma-separated "
+                             "(default: 1000,10000,100000)")
+    parser.add_argument("--quick", action="store_true",
+                        help="a smoke run (1 and 2 accounts, few repetitions)")
+    parser.add_argument("--targets", type=int, default=None,
+                        help="key-contact targets for influence paths (default 300; quick 5)")
+    parser.add_argument("--reps", type=int, default=None,
+                        help="repetitions of the per-account gaps (default 30; quick 3)")
+    parser.add_argument("--bi-reps", type=int, default=None,
+                        help="repetitions of the BI query, each way (default 5; quick 2)")
+    parser.add_argument("--out", type=Path, default=BENCH / "results",
+                        help="results folder (default bench/results)")
+    parser.add_argument("--profile", choices=PHASES, default=None,
+                        help="write a pyinstrument profile of this phase, per size")
+    args = parser.parse_args(argv)
+    sizes = [100, 200] if args.quick else [int(s) for s in args.sizes.split(",") if s.strip()]
+    args.targets = args.targets or (5 if args.quick else 300)
+    args.reps = args.reps or (3 if args.quick else 30)
+    args.bi_reps = args.bi_reps or (2 if args.quick else 5)
+    args.out.mkdir(parents=True, exist_ok=True)
+    engines = ["falkordb"] + (["neo4j"] if os.environ.get("RELGRAPH_NEO4J_URI") else [])
+
+    started = time.perf_counter()
+    runs: list[dict[str, Any]] = []
+    for engine_name in engines:
+        live: list[tuple[dict[str, Any], Engine, Plan]] = []
+        try:
+            for size in sizes:
+                run, engine, plan = measure_size(engine_name, size, args, args.out)
+                runs.append(run)
+                if engine_name == "falkordb":  # one engine per size: keep it for the round-robin
+                    live.append((run, engine, plan))
+                else:  # one Neo4j database holds one size at a time
+                    engine.stop()
+            if len(live) > 1:
+                measure_flatness(live, args)
+        finally:
+            for _, engine, _ in live:
+                engine.stop()
+    result = {
+        "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "machine": machine(),
+        "command": " ".join(["bench/run.py", *(argv if argv is not None else sys.argv[1:])]),
+        "quick": args.quick,
+        "seconds": round(time.perf_counter() - started, 1),
+        "targets": {k: {"op": op, "bound": b, "meaning": m} for k, (op, b, m) in TARGETS.items()},
+        "runs": runs,
+        "summary": summarise(runs),
+        "raw_statements_run": sorted(RAW_RUN),
+    }
+    (args.out / "latest.json").write_text(json.dumps(result, indent=2) + "\n")
+    table = markdown(result)
+    (args.out / "latest.md").write_text(table)
+    print()
+    print(table)
+    say(f"results in {args.out / 'latest.json'} and {args.out / 'latest.md'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
