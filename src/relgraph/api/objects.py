@@ -21,6 +21,7 @@ from relgraph import model
 from relgraph.api.context import Context
 from relgraph.api.errors import BadUserInput, Forbidden
 from relgraph.intel import types as answers
+from relgraph.intel.common import to_date
 from relgraph.store.base import Row
 
 # The contract's vocabularies as GraphQL enums: the GraphQL value is the member's name
@@ -50,14 +51,8 @@ def C(info: Info) -> Context:
 
 
 def day(value: Any) -> dt.date | None:
-    """A stored ISO date (or a date) as a date."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(str(value)[:10])
+    """A stored ISO date (or a date) as a date; an empty cell is no date."""
+    return None if value == "" else to_date(value)
 
 
 def iso_or_today(ctx: Context, as_of: dt.date | None) -> str:
