@@ -12,6 +12,7 @@ import datetime as dt
 import difflib
 import json
 import math
+import operator
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, get_args
@@ -93,6 +94,7 @@ _KNOWN = {
     "competitor": statement("known_competitors"), "opportunity": statement("known_opportunities"),
 }
 _KNOWN_PEOPLE = statement("known_people")
+_ANY_PERSON = statement("any_person")
 _ADAPTERS: dict[str, TypeAdapter[list[Record]]] = {
     array: TypeAdapter(list[model]) for array, model in ARRAYS.items()  # type: ignore[valid-type]
 }
@@ -342,11 +344,15 @@ class _Check:
 
 def _wanted(used: dict[str, set[str]],
             defined: dict[str, dict[str, str | None]]) -> dict[str, set[str]]:
-    """Ids to look up by kind: references the document does not define, and its own people."""
+    """Ids to look up by kind: references the document does not define, and its own people.
+
+    `own_people` is kept apart: they need a lookup only for the conflict check (a stored person
+    of the other kind), and only when the graph holds any person at all (_Stored.lookup).
+    """
     people = defined["contact"].keys() | defined["staff"].keys()
     wanted = {kind: used[kind] - defined[kind].keys() for kind in _KNOWN}
-    # The document's own people too: a stored person of the other kind is a conflict.
-    wanted["person"] = used["person"] | used["contact"] | used["staff"] | people
+    wanted["person"] = (used["person"] | used["contact"] | used["staff"]) - people
+    wanted["own_people"] = set(people)
     return wanted
 
 
@@ -362,7 +368,12 @@ class _Stored:
         found = cls(ids={kind: {} for kind in _KNOWN})
         if store is None:
             return found
-        for ids in _chunks(sorted(wanted["person"])):
+        people = wanted["person"]
+        # The document's own people are looked up with the referenced ones (one read), or, when
+        # it refers to no stored person, only if one cheap read finds any person stored.
+        if people or (wanted["own_people"] and store.run(_ANY_PERSON)):
+            people = people | wanted["own_people"]
+        for ids in _chunks(sorted(people)):
             for row in store.run(_KNOWN_PEOPLE, {"ids": ids}):
                 found.people[row["id"]] = "staff" if "Staff" in row["labels"] else "contact"
         for kind, known in _KNOWN.items():
@@ -372,16 +383,32 @@ class _Stored:
         return found
 
 
-# (attribute, camelCase key) of each array's fields, for _as_doc.
+def _mentions_date(hint: Any) -> bool:
+    """Whether a type hint is, or is built of (Optional, Annotated, ...), `datetime.date`."""
+    return (isinstance(hint, type) and issubclass(hint, dt.date)) or \
+        any(_mentions_date(arg) for arg in get_args(hint))
+
+
+# Per array, for _as_doc: a getter of its fields' values (attribute order), their camelCase
+# keys, and the keys of its date fields (the only values that are not JSON types already).
 _FIELDS = {array: [(name, f.alias or name) for name, f in model.model_fields.items()]
            for array, model in ARRAYS.items()}
+_GET = {array: operator.itemgetter(*(name for name, _ in fields))
+        for array, fields in _FIELDS.items()}
+_KEYS = {array: tuple(key for _, key in fields) for array, fields in _FIELDS.items()}
+_DATES = {array: tuple((f.alias or name) for name, f in model.model_fields.items()
+                       if _mentions_date(f.annotation))
+          for array, model in ARRAYS.items()}
 
 
 def _as_doc(array: str, record: Record) -> dict[str, Any]:
     """`record.to_doc()`, several times faster: values are JSON types already, but for dates."""
-    values = record.__dict__
-    return {key: values[name].isoformat() if isinstance(values[name], dt.date) else values[name]
-            for name, key in _FIELDS[array]}
+    doc = dict(zip(_KEYS[array], _GET[array](record.__dict__), strict=True))
+    for key in _DATES[array]:
+        value = doc[key]
+        if isinstance(value, dt.date):
+            doc[key] = value.isoformat()
+    return doc
 
 
 def _chunks(ids: list[str]) -> Iterator[list[str]]:
