@@ -21,15 +21,18 @@ ORDER BY id
 // path — KNOWS and current REPORTS_TO in either direction, INFLUENCES into them, and the
 // interactions a staff member and a contact both attended in [$since, $asOf] (derived KNOWS:
 // how many, the last, and the derived strength 1 - prod(1 - w(layer) * 2^(-age / halfLife)),
-// age in days from the proleptic day numbers of Python's date.toordinal()). The other end (id ... attitude) comes with what decides whether it
-// may be a hop. Rows are flat: nested maps cost far more to transfer than scalars.
+// age in days from the proleptic day numbers of Python's date.toordinal()). One row per link
+// type and other end x: x's details (id ... attitude, what decides whether x may be a hop)
+// once, and its links of that type as lists of scalars (nested maps cost far more to
+// transfer): KNOWS and REPORTS_TO [src, dst, strength], INFLUENCES [src, dst, strength, kind],
+// SHARED [src, dst, shared, lastShared, derived].
 // params: ids, asOf, since, asOfDay, keyWeight, organizationalWeight, generalWeight, halfLife
 UNWIND $ids AS vid
 MATCH (v:Person {id: vid})
 WITH vid, v
 MATCH (v)-[r:KNOWS]-(x:Person)
-RETURN vid AS head, 'KNOWS' AS type, startNode(r).id AS src, endNode(r).id AS dst,
-       r.strength AS strength, null AS kind, 0 AS shared, null AS lastShared, null AS derived,
+WITH x, collect([startNode(r).id, endNode(r).id, r.strength]) AS found
+RETURN 'KNOWS' AS type, found AS links,
        x.id AS id, x.name AS name, x.title AS title, x.account AS account, x.active AS active,
        x:Staff AS staff,
        reduce(best = [null, null], pair IN [(x)<-[:OF]-(asm:Assessment) WHERE asm.date <= $asOf |
@@ -42,8 +45,8 @@ MATCH (v:Person {id: vid})
 WITH vid, v
 MATCH (v)-[r:REPORTS_TO]-(x:Person)
 WHERE (r.since IS NULL OR r.since <= $asOf) AND (r.until IS NULL OR r.until > $asOf)
-RETURN vid AS head, 'REPORTS_TO' AS type, startNode(r).id AS src, endNode(r).id AS dst,
-       r.strength AS strength, null AS kind, 0 AS shared, null AS lastShared, null AS derived,
+WITH x, collect([startNode(r).id, endNode(r).id, r.strength]) AS found
+RETURN 'REPORTS_TO' AS type, found AS links,
        x.id AS id, x.name AS name, x.title AS title, x.account AS account, x.active AS active,
        x:Staff AS staff,
        reduce(best = [null, null], pair IN [(x)<-[:OF]-(asm:Assessment) WHERE asm.date <= $asOf |
@@ -55,8 +58,8 @@ UNWIND $ids AS vid
 MATCH (v:Person {id: vid})
 WITH vid, v
 MATCH (x:Person)-[r:INFLUENCES]->(v)
-RETURN vid AS head, 'INFLUENCES' AS type, x.id AS src, vid AS dst,
-       r.strength AS strength, r.kind AS kind, 0 AS shared, null AS lastShared, null AS derived,
+WITH x, collect([x.id, vid, r.strength, r.kind]) AS found
+RETURN 'INFLUENCES' AS type, found AS links,
        x.id AS id, x.name AS name, x.title AS title, x.account AS account, x.active AS active,
        x:Staff AS staff,
        reduce(best = [null, null], pair IN [(x)<-[:OF]-(asm:Assessment) WHERE asm.date <= $asOf |
@@ -78,9 +81,9 @@ WITH vid, x, i.date AS day,
                    - toInteger(floor((d.year - 1) / 100.0))
                    + toInteger(floor((d.year - 1) / 400.0)) + d.ordinalDay)) / $halfLife) AS gain
 WITH vid, x, count(*) AS shared, max(day) AS lastShared, collect(1.0 - gain) AS misses
-RETURN vid AS head, 'SHARED' AS type, CASE WHEN x:Staff THEN x.id ELSE vid END AS src,
-       CASE WHEN x:Staff THEN vid ELSE x.id END AS dst, null AS strength, null AS kind,
-       shared, lastShared, 1.0 - reduce(rest = 1.0, m IN misses | rest * m) AS derived,
+WITH x, collect([CASE WHEN x:Staff THEN x.id ELSE vid END, CASE WHEN x:Staff THEN vid ELSE x.id END,
+                 shared, lastShared, 1.0 - reduce(rest = 1.0, m IN misses | rest * m)]) AS found
+RETURN 'SHARED' AS type, found AS links,
        x.id AS id, x.name AS name, x.title AS title, x.account AS account, x.active AS active,
        x:Staff AS staff,
        reduce(best = [null, null], pair IN [(x)<-[:OF]-(asm:Assessment) WHERE asm.date <= $asOf |
@@ -97,8 +100,8 @@ MATCH (v:Person {id: vid})
 WITH vid, v
 MATCH (v)-[r:KNOWS]-(x:Staff)
 WHERE coalesce(x.active, true) = true AND (size($from) = 0 OR x.id IN $from)
-RETURN vid AS head, 'KNOWS' AS type, startNode(r).id AS src, endNode(r).id AS dst,
-       r.strength AS strength, null AS kind, 0 AS shared, null AS lastShared, null AS derived,
+WITH x, collect([startNode(r).id, endNode(r).id, r.strength]) AS found
+RETURN 'KNOWS' AS type, found AS links,
        x.id AS id, x.name AS name, x.title AS title, x.account AS account, x.active AS active,
        true AS staff, null AS attitude
 UNION ALL
@@ -108,8 +111,8 @@ WITH vid, v
 MATCH (v)-[r:REPORTS_TO]-(x:Staff)
 WHERE coalesce(x.active, true) = true AND (size($from) = 0 OR x.id IN $from)
   AND (r.since IS NULL OR r.since <= $asOf) AND (r.until IS NULL OR r.until > $asOf)
-RETURN vid AS head, 'REPORTS_TO' AS type, startNode(r).id AS src, endNode(r).id AS dst,
-       r.strength AS strength, null AS kind, 0 AS shared, null AS lastShared, null AS derived,
+WITH x, collect([startNode(r).id, endNode(r).id, r.strength]) AS found
+RETURN 'REPORTS_TO' AS type, found AS links,
        x.id AS id, x.name AS name, x.title AS title, x.account AS account, x.active AS active,
        true AS staff, null AS attitude
 UNION ALL
@@ -118,8 +121,8 @@ MATCH (v:Person {id: vid})
 WITH vid, v
 MATCH (x:Staff)-[r:INFLUENCES]->(v)
 WHERE coalesce(x.active, true) = true AND (size($from) = 0 OR x.id IN $from)
-RETURN vid AS head, 'INFLUENCES' AS type, x.id AS src, vid AS dst,
-       r.strength AS strength, r.kind AS kind, 0 AS shared, null AS lastShared, null AS derived,
+WITH x, collect([x.id, vid, r.strength, r.kind]) AS found
+RETURN 'INFLUENCES' AS type, found AS links,
        x.id AS id, x.name AS name, x.title AS title, x.account AS account, x.active AS active,
        true AS staff, null AS attitude
 UNION ALL
@@ -137,8 +140,9 @@ WITH vid, x, i.date AS day,
                    - toInteger(floor((d.year - 1) / 100.0))
                    + toInteger(floor((d.year - 1) / 400.0)) + d.ordinalDay)) / $halfLife) AS gain
 WITH vid, x, count(*) AS shared, max(day) AS lastShared, collect(1.0 - gain) AS misses
-RETURN vid AS head, 'SHARED' AS type, x.id AS src, vid AS dst, null AS strength, null AS kind,
-       shared, lastShared, 1.0 - reduce(rest = 1.0, m IN misses | rest * m) AS derived,
+WITH x, collect([x.id, vid, shared, lastShared, 1.0 - reduce(rest = 1.0, m IN misses | rest * m)])
+       AS found
+RETURN 'SHARED' AS type, found AS links,
        x.id AS id, x.name AS name, x.title AS title, x.account AS account, x.active AS active,
        true AS staff, null AS attitude
 

@@ -295,6 +295,7 @@ def load_facts(
                 raise NotFound("account", aid)
     order = sorted(accounts)
     named: set[str] = set()  # staff ids the contacts' links and shared interactions name
+    owning: dict[str, list[AccountFacts]] = {}  # contact id -> the accounts that list it
     for batch in chunks(order, BATCH_ACCOUNTS):
         if units:
             for row in store.run(INTEL_UNITS, {"accounts": batch}):
@@ -303,7 +304,9 @@ def load_facts(
                     parent=row.get("parent")))
         for row in store.run(INTEL_CONTACTS, {"accounts": batch, "asOf": iso(as_of)}):
             contact = _contact(row)
-            accounts[contact.account].contacts[contact.id] = contact
+            facts = accounts[contact.account]
+            facts.contacts[contact.id] = contact
+            owning.setdefault(contact.id, []).append(facts)
             named |= {s for s, _ in contact.owners} | set(contact.asserted) | set(contact.sponsors)
         if derived:
             params = {**derived_params(as_of, settings), "accounts": batch}
@@ -312,17 +315,13 @@ def load_facts(
                 summary = shared_from_row(row)
                 if not summary.count:
                     continue
-                for facts in _owning(accounts, batch, row["contact"]):
+                for facts in owning.get(row["contact"], ()):
                     facts.derived.setdefault(row["contact"], {})[row["staff"]] = summary
     unknown = sorted(named - set(staff))
     for batch in chunks(unknown, 5_000):
         for row in store.run(INTEL_STAFF, {"ids": batch}):
             staff[row["id"]] = StaffInfo.from_row(row)
     return Portfolio(as_of=as_of, accounts={a: accounts[a] for a in order}, staff=staff)
-
-
-def _owning(accounts: dict[str, AccountFacts], batch: list[str], cid: str) -> list[AccountFacts]:
-    return [accounts[a] for a in batch if cid in accounts[a].contacts]
 
 
 def _account(row: dict[str, Any], as_of: dt.date, staff: dict[str, StaffInfo]) -> AccountFacts:

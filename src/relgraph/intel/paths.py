@@ -19,8 +19,6 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
-import networkx as nx
-
 from relgraph.config import Settings
 from relgraph.cypher import statement
 from relgraph.errors import NotFound, RelgraphError
@@ -142,7 +140,7 @@ def rank_paths(
     and never the target. Strength is the product of the arc strengths (each in (0, 1]); ties
     are ordered by fewer hops, then by the sequence of ids.
 
-    Exact best-first (A*) search on cost = -log(strength) over a networkx DiGraph. Its lower
+    Exact best-first (A*) search on cost = -log(strength) over the arcs. Its lower
     bound is the cheapest walk to the target within the remaining hops (a hop-bounded
     Bellman-Ford), so complete paths leave the queue strongest first. (networkx's
     `shortest_simple_paths` has no hop limit: filtering its output could walk through
@@ -152,11 +150,16 @@ def rank_paths(
         return []
     start_set = {s for s in starts if s != target}
     no_relay = set(blocked) | start_set
-    graph = nx.DiGraph()
+    # succ[u][v] / pred[v][u]: (cost, strength) of the arc u -> v (plain dicts: building a
+    # networkx DiGraph cost more than the search itself)
+    succ: dict[str, dict[str, tuple[float, float]]] = {}
+    pred: dict[str, dict[str, tuple[float, float]]] = {}
     for (u, v), strength in arcs.items():
         if strength > 0 and u != v and u != target and (v == target or v not in no_relay):
-            graph.add_edge(u, v, cost=-math.log(min(strength, 1.0)), strength=strength)
-    if target not in graph:
+            arc = (-math.log(min(strength, 1.0)), strength)
+            succ.setdefault(u, {})[v] = arc
+            pred.setdefault(v, {})[u] = arc
+    if target not in pred:
         return []
     # bound[r][v]: cheapest cost from v to the target in at most r arcs (through relays).
     bound: list[dict[str, float]] = [{target: 0.0}]
@@ -164,15 +167,15 @@ def rank_paths(
         previous = bound[-1]
         layer = dict(previous)
         for w, cost_w in previous.items():
-            for u, _, data in graph.in_edges(w, data=True):
-                candidate = data["cost"] + cost_w
+            for u, (cost_uw, _) in pred.get(w, {}).items():
+                candidate = cost_uw + cost_w
                 if candidate < layer.get(u, math.inf):
                     layer[u] = candidate
         bound.append(layer)
 
     heap: list[tuple[float, int, tuple[str, ...], float]] = []
     for s in sorted(start_set):
-        if s in graph and s in bound[max_hops]:
+        if s in succ and s in bound[max_hops]:
             heap.append((bound[max_hops][s], 0, (s,), 0.0))
     heapq.heapify(heap)
     found: list[tuple[float, tuple[str, ...]]] = []
@@ -188,15 +191,15 @@ def rank_paths(
                 kth_cost = g  # complete paths leave the queue cheapest first
             continue
         remaining = max_hops - hops - 1
-        for _, w, data in graph.out_edges(last, data=True):
+        for w, (cost_lw, _) in succ.get(last, {}).items():
             if w in nodes:
                 continue
             rest = bound[remaining].get(w)
             if rest is None:
                 continue
-            cost = g + data["cost"]
+            cost = g + cost_lw
             heapq.heappush(heap, (cost + rest, hops + 1, (*nodes, w), cost))
-    strengths = {(u, v): d["strength"] for u, v, d in graph.edges(data=True)}
+    strengths = {(u, v): arc[1] for u, out in succ.items() for v, arc in out.items()}
     ranked = [(path_strength(strengths, nodes), nodes) for _, nodes in found]
     ranked.sort(key=lambda item: (-item[0], len(item[1]), item[1]))
     return _order_ties(ranked)[:limit]
@@ -286,6 +289,22 @@ def links_from_rows(rows: Iterable[dict[str, Any]], as_of: dt.date) -> list[Link
     return links
 
 
+_LINK_FIELDS = {
+    "KNOWS": ("src", "dst", "strength"),
+    "REPORTS_TO": ("src", "dst", "strength"),
+    "INFLUENCES": ("src", "dst", "strength", "kind"),
+    "SHARED": ("src", "dst", "shared", "lastShared", "derived"),
+}
+
+
+def link_rows(row: dict[str, Any]) -> list[dict[str, Any]]:
+    """The flat link rows (as `links_from_rows` reads them) of one expansion row: one link type
+    and the other end, with that end's links of this type as lists of scalars."""
+    kind = row["type"]
+    names = _LINK_FIELDS[kind]
+    return [{"type": kind, **dict(zip(names, values, strict=True))} for values in row["links"]]
+
+
 def person_from_row(row: dict[str, Any]) -> Person:
     """A person from a flat row: id, name, title, account, active, staff, attitude (at asOf)."""
     attitude = row.get("attitude")
@@ -350,6 +369,7 @@ def _expand(
         return p.id in start_ids if given else (p.staff and p.active)
 
     rows: list[dict[str, Any]] = []
+    links: list[Link] = []
     seen = {target}
     frontier = [target]
     base = derived_params(day, cfg)
@@ -364,7 +384,7 @@ def _expand(
         for row in found:
             other = person_from_row(row)
             people.setdefault(other.id, other)
-            rows.append(row)
+            rows.extend(link_rows(row))
             if other.id not in seen:
                 seen.add(other.id)
                 discovered.append(other.id)
@@ -372,15 +392,16 @@ def _expand(
             pid for pid in discovered
             if people[pid].may_relay and not is_start(people[pid])
         )
+        links = links_from_rows(rows, day)
         if frontier and level < max_hops and _settled(
-                rows, people, frontier, target, is_start, max_hops, limit, day):
+                links, people, frontier, target, is_start, max_hops, limit):
             break
-    return links_from_rows(rows, day), people
+    return links, people
 
 
 def _settled(
-    rows: list[dict[str, Any]], people: Mapping[str, Person], frontier: Sequence[str], target: str,
-    is_start: Callable[[Person], bool], max_hops: int, limit: int, day: dt.date,
+    links: Iterable[Link], people: Mapping[str, Person], frontier: Sequence[str], target: str,
+    is_start: Callable[[Person], bool], max_hops: int, limit: int,
 ) -> bool:
     """Whether no path still undiscovered can beat the `limit` best paths found so far.
 
@@ -389,7 +410,7 @@ def _settled(
     target. When the k-th best path found is stronger than that for every y, expanding further
     cannot change the answer (an exact cut-off, not a heuristic).
     """
-    arcs = {a: link.strength for a, link in best_arcs(links_from_rows(rows, day)).items()}
+    arcs = {a: link.strength for a, link in best_arcs(links).items()}
     starts = {p.id for p in people.values() if is_start(p)}
     blocked = {p.id for p in people.values() if not p.may_relay}
     found = rank_paths(arcs, starts, target, blocked, max_hops, limit)
