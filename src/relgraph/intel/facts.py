@@ -257,8 +257,8 @@ class AccountFacts:
 
     def contact_ref(self, cid: str) -> ContactRef:
         c = self.contacts[cid]
-        return ContactRef(id=c.id, name=c.name, account=c.account, title=c.title, rank=c.rank,
-                          org_unit=c.org_unit, attitude=self.attitude(cid))
+        return ContactRef(id=c.id, name=c.name, account_id=c.account, title=c.title,
+                          rank=c.rank, org_unit_id=c.org_unit, attitude=self.attitude(cid))
 
 
 @dataclass

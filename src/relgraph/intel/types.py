@@ -97,12 +97,14 @@ class Influenced(Answer):
 
 @dataclass(frozen=True)
 class ContactRef(Answer):
+    """A contact in an answer; its keys are fields of the GraphQL `Contact` type."""
+
     id: str
     name: str
-    account: str
+    account_id: str
     title: str | None = None
     rank: str | None = None
-    org_unit: str | None = None
+    org_unit_id: str | None = None
     attitude: int | None = None  # current attitude as of the question's date; None = unknown
 
 
