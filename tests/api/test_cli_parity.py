@@ -30,7 +30,8 @@ QUERIES = {
     "coaches": (
         ["coaches", "--account", "acc-n"],
         f"""query($asOf: Date) {{ coaches(accountId: "acc-n", asOf: $asOf) {{
-             contact {{ {CONTACT} }} reachesDecisionMaker decisionMakersReached opportunities }} }}""",
+             contact {{ {CONTACT} }}
+             reachesDecisionMaker decisionMakersReached opportunities }} }}""",
     ),
 }
 
