@@ -37,6 +37,7 @@ def serve(host: str | None, port: int | None, dev_no_auth: bool | None) -> None:
         where = f"http://{config.host}:{config.port}"
         announce(f"serving GraphQL at {where}/graphql on {graph.engine}"
                  + (" WITHOUT API keys (development)" if config.dev_no_auth else ""))
+        announce(f"power map pages at {where}/map/ ; health at {where}/healthz")
         uvicorn.run(app, host=config.host, port=config.port, log_level="info")
     finally:
         graph.close()
