@@ -26,12 +26,12 @@ with warnings.catch_warnings():  # starlette 1.x asks for `httpx2`; httpx works 
     warnings.filterwarnings("ignore", message=".*httpx2")
     from starlette.testclient import TestClient
 
+from tests.support import load
+
 from relgraph.api.app import create_app
 from relgraph.api.auth import create_key, delete_keys, list_keys
 from relgraph.config import Settings
 from relgraph.cypher import statement
-from relgraph.ingest.writer import write_records
-from relgraph.model import ARRAYS
 from relgraph.store import GraphStore
 
 AS_OF = dt.date(2026, 11, 1)
@@ -152,10 +152,6 @@ DOC: dict[str, list[dict[str, Any]]] = {
 # Everything of acc-b: a key limited to acc-n must never see any of these strings.
 FOREIGN = ["acc-b", "Bluebird", "c-bcio", "Bianca", "c-bmgr", "Ben Manager", "s-bank",
            "Bo Banker", "o-bank", "Core banking", "i-3", "ou-b-it"]
-
-
-def load(store: GraphStore, doc: dict[str, list[dict[str, Any]]]) -> None:
-    write_records(store, {k: [ARRAYS[k].model_validate(r) for r in v] for k, v in doc.items()})
 
 
 def counts(store: GraphStore) -> dict[str, int]:

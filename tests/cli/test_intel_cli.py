@@ -10,12 +10,11 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
+from tests.support import load
 
 from relgraph.cli import cli
 from relgraph.config import Settings
-from relgraph.ingest.writer import write_records
 from relgraph.intel import coaches, coverage_gaps, influence_paths, power_map
-from relgraph.model import ARRAYS
 from relgraph.store import GraphStore
 
 AS_OF = "2026-11-01"
@@ -46,7 +45,7 @@ def graph(store: GraphStore) -> GraphStore:
                         {"contact": "cto", "date": "2026-06-01", "attitude": 2,
                          "informationSharing": 2, "guidance": 2}],
     }
-    write_records(store, {k: [ARRAYS[k].model_validate(r) for r in v] for k, v in doc.items()})
+    load(store, doc)
     return store
 
 

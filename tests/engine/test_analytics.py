@@ -5,16 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from relgraph.ingest.writer import write_records
+from tests.support import load
+
 from relgraph.intel import hidden_influencers, single_points_of_failure
-from relgraph.model import ARRAYS
 from relgraph.store import GraphStore
 
 AS_OF = dt.date(2026, 11, 1)
-
-
-def load(store: GraphStore, **arrays: list[dict[str, Any]]) -> None:
-    write_records(store, {k: [ARRAYS[k].model_validate(r) for r in v] for k, v in arrays.items()})
 
 
 def contact(cid: str, **extra: Any) -> dict[str, Any]:

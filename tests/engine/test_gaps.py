@@ -7,20 +7,16 @@ import datetime as dt
 from typing import Any
 
 import pytest
+from tests.support import load
 
 from relgraph.config import Settings
 from relgraph.errors import NotFound, RelgraphError
-from relgraph.ingest.writer import write_records
 from relgraph.intel import coverage_gaps
-from relgraph.model import ARRAYS, GapKind
+from relgraph.model import GapKind
 from relgraph.store import GraphStore
 
 AS_OF = dt.date(2026, 11, 1)
 Finding = tuple[str, str, str, str | None]
-
-
-def load(store: GraphStore, **arrays: list[dict[str, Any]]) -> None:
-    write_records(store, {k: [ARRAYS[k].model_validate(r) for r in v] for k, v in arrays.items()})
 
 
 def found(store: GraphStore, kind: str, account: str | None = "acc-1",

@@ -10,20 +10,15 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from tests.support import load
 
 from relgraph.cypher import statement
 from relgraph.errors import NotFound, RelgraphError
-from relgraph.ingest.writer import write_records
 from relgraph.intel import influence_paths, influenced_by
 from relgraph.intel.common import derived_knows_strength
-from relgraph.model import ARRAYS
 from relgraph.store import GraphStore
 
 AS_OF = dt.date(2026, 11, 1)
-
-
-def load(store: GraphStore, **arrays: list[dict[str, Any]]) -> None:
-    write_records(store, {k: [ARRAYS[k].model_validate(r) for r in v] for k, v in arrays.items()})
 
 
 def people(*ids: str, account: str = "acc-1", **extra: Any) -> list[dict[str, Any]]:

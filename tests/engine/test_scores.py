@@ -6,18 +6,13 @@ import datetime as dt
 from typing import Any
 
 import pytest
+from tests.support import load
 
 from relgraph.errors import NotFound, RelgraphError
-from relgraph.ingest.writer import write_records
 from relgraph.intel import account_health, attitude_changes, contact_scores
-from relgraph.model import ARRAYS
 from relgraph.store import GraphStore
 
 AS_OF = dt.date(2026, 11, 1)
-
-
-def load(store: GraphStore, **arrays: list[dict[str, Any]]) -> None:
-    write_records(store, {k: [ARRAYS[k].model_validate(r) for r in v] for k, v in arrays.items()})
 
 
 def contact(cid: str, account: str = "acc-1", **extra: Any) -> dict[str, Any]:
