@@ -150,6 +150,7 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     if never:
         reporter = session.config.pluginmanager.get_plugin("terminalreporter")
         if reporter is not None:
+            reporter.ensure_newline()
             reporter.write_line(
                 "FAILED: statements in cypher/ that no test ran on an engine: " + ", ".join(never),
                 red=True,
