@@ -35,7 +35,7 @@ demo: setup
 	$(BIN)/relgraph serve --host $(HOST) --port $(PORT) --dev-no-auth
 
 lint: setup-dev
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests bench scripts/neo4j-local
 
 typecheck: setup-dev
 	$(BIN)/mypy

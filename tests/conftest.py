@@ -1,9 +1,13 @@
-"""Fixtures shared by the suite: engines (embedded always, Neo4j where Docker answers), stores."""
+"""Fixtures shared by the suite: engines (embedded always; a real Neo4j 5 from an existing server,
+scripts/neo4j-local or Docker), stores."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,15 +23,53 @@ ENGINES = ["falkordb", "neo4j"]
 CLEAR_GRAPH = statement("clear_graph")
 
 
+REPO = Path(__file__).resolve().parents[1]
+NEO4J_LOCAL = REPO / "scripts" / "neo4j-local"
+# Read before `_isolated_environment` clears every RELGRAPH_* variable of the session.
+_EXISTING_NEO4J = {key: os.environ.get(f"RELGRAPH_TEST_NEO4J_{key}")
+                   for key in ("URI", "USER", "PASSWORD", "DATABASE")}
+
+
 def _docker_unavailable() -> str | None:
-    """Why the Neo4j leg cannot run here, or None when a Docker engine answers."""
+    """Why no Neo4j container can run here, or None when a Docker engine answers."""
     try:
         import docker
 
         docker.from_env(timeout=3).ping()
     except Exception as exc:  # any failure means: no usable Docker engine
-        return f"no Docker engine answers ({type(exc).__name__}), so no Neo4j 5 container"
+        return f"no Docker engine answers ({type(exc).__name__})"
     return None
+
+
+def _local_unavailable() -> str | None:
+    """Why scripts/neo4j-local cannot run here, or None when Java and Maven are on PATH."""
+    missing = [tool for tool in ("java", "mvn") if shutil.which(tool) is None]
+    return f"{' and '.join(missing)} not installed" if missing else None
+
+
+def _exports(line: str) -> dict[str, str]:
+    """The variables of neo4j-local's last line `export A=1 B=2 ...`."""
+    words = line.split()
+    assert words and words[0] == "export", f"unexpected last line of neo4j-local: {line!r}"
+    return dict(word.split("=", 1) for word in words[1:])
+
+
+@contextlib.contextmanager
+def _local_neo4j() -> Iterator[Settings]:
+    """A real Neo4j 5 from Maven Central (scripts/neo4j-local), stopped when the session ends."""
+    folder = Path(tempfile.mkdtemp(prefix="rg-neo4j-"))
+    started = subprocess.run([sys.executable, str(NEO4J_LOCAL), "start", str(folder)],
+                             capture_output=True, text=True, check=False)
+    try:
+        if started.returncode != 0:
+            pytest.fail(f"scripts/neo4j-local could not start Neo4j: {started.stderr.strip()}")
+        env = _exports(started.stdout.strip().splitlines()[-1])
+        yield Settings(neo4j_uri=env["RELGRAPH_NEO4J_URI"], neo4j_user=env["RELGRAPH_NEO4J_USER"],
+                       neo4j_password=env["RELGRAPH_NEO4J_PASSWORD"])  # type: ignore[arg-type]
+    finally:
+        subprocess.run([sys.executable, str(NEO4J_LOCAL), "stop", str(folder)],
+                       capture_output=True, check=False)
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
@@ -46,10 +88,24 @@ def falkordb_settings() -> Iterator[Settings]:
 
 @pytest.fixture(scope="session")
 def neo4j_settings() -> Iterator[Settings]:
-    """Neo4j 5 in a container (testcontainers); skips with the reason where Docker is absent."""
-    reason = _docker_unavailable()
-    if reason:
-        pytest.skip(f"Neo4j leg skipped: {reason}")
+    """A real Neo4j 5, the first of: an existing server (RELGRAPH_TEST_NEO4J_URI, _USER,
+    _PASSWORD, _DATABASE), the local server of scripts/neo4j-local (Java and Maven), a
+    testcontainers `neo4j:5` (Docker); skipped with the reasons only when none is possible."""
+    if _EXISTING_NEO4J["URI"]:
+        yield Settings(neo4j_uri=_EXISTING_NEO4J["URI"],
+                       neo4j_user=_EXISTING_NEO4J["USER"] or "neo4j",
+                       neo4j_password=_EXISTING_NEO4J["PASSWORD"] or "",  # type: ignore[arg-type]
+                       neo4j_database=_EXISTING_NEO4J["DATABASE"] or None)
+        return
+    local = _local_unavailable()
+    if local is None:
+        with _local_neo4j() as config:
+            yield config
+        return
+    docker = _docker_unavailable()
+    if docker is not None:
+        pytest.skip(f"Neo4j leg skipped: no RELGRAPH_TEST_NEO4J_URI, {local} for "
+                    f"scripts/neo4j-local, and {docker} for a neo4j:5 container")
     from testcontainers.neo4j import Neo4jContainer
 
     with Neo4jContainer("neo4j:5") as container:
@@ -106,18 +162,19 @@ def _isolated_environment() -> Iterator[None]:
     os.environ.update(saved)
 
 
-# --- every statement in cypher/ must run on an engine somewhere in the suite -----------------
-# The store adapters are wrapped to record which named statements ran in this process; at the
-# end of a full run (no selection), a statement that never ran fails the session. Statements
-# run only by subprocesses (CLI tests) must also be exercised in-process by some test.
-_RAN: set[str] = set()
+# --- every statement in cypher/ must run on each engine somewhere in the suite -------------
+# The store adapters are wrapped to record which named statements ran on which engine in this
+# process; at the end of a full run (no selection), a statement that never ran on an engine the
+# session used fails the session. Statements run only by subprocesses (CLI tests) must also be
+# exercised in-process by some test.
+_RAN: dict[str, set[str]] = {}
 
 
 def _record(cls: type) -> None:
     original = cls.run
 
-    def run(self: object, statement: object, params: object = None) -> object:
-        _RAN.add(statement.name)  # type: ignore[attr-defined]
+    def run(self: Any, statement: Any, params: object = None) -> object:
+        _RAN.setdefault(self.engine, set()).add(statement.name)
         return original(self, statement, params)
 
     cls.run = run  # type: ignore[method-assign]
@@ -146,15 +203,16 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
         return
     from relgraph.cypher import load_catalog
 
-    never = sorted(set(load_catalog()) - _RAN)
-    if never:
+    catalog = set(load_catalog())
+    never = {engine: sorted(catalog - ran) for engine, ran in sorted(_RAN.items())}
+    if any(never.values()):
         reporter = session.config.pluginmanager.get_plugin("terminalreporter")
         if reporter is not None:
             reporter.ensure_newline()
-            reporter.write_line(
-                "FAILED: statements in cypher/ that no test ran on an engine: " + ", ".join(never),
-                red=True,
-            )
+            for engine, names in never.items():
+                if names:
+                    reporter.write_line(f"FAILED: statements in cypher/ that no test ran on "
+                                        f"{engine}: " + ", ".join(names), red=True)
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 

@@ -78,8 +78,8 @@ class Neo4jStore:
             raise QueryFailed("schema", f"{ddl}: {_first_line(exc)}") from exc
 
     def version(self) -> str:
-        info = self._driver.get_server_info()
-        return f"Neo4j {info.agent}"
+        agent = self._driver.get_server_info().agent  # "Neo4j/5.26.30"
+        return f"Neo4j {agent.rpartition('/')[2]}"
 
     def close(self) -> None:
         self._driver.close()
