@@ -446,14 +446,16 @@ class OpportunityTeamMember(Record):
 
 # --- records of the management cycle --------------------------------------------------------
 
-# A department's result indicators: keyEventSupport 0 obstructs, 1 cooperates without
-# supporting, 2 supports key decisions; informationChannel 0 closed, 1 partly open, 2 open.
+# A department's result indicators (keyEventSupport, informationChannel): 0, 1 or 2.
 Grade = Annotated[int, Field(ge=0, le=2)]
 DEFAULT_REVIEW_EVERY_DAYS = 61  # about two months: plans are reviewed bimonthly or quarterly
 
 
 class Plan(Record):
-    """A key-relationship plan (card) for one contact: active on D when start <= D <= end."""
+    """A key-relationship plan (card) for one contact, owned and sponsored by staff members.
+
+    `end` is not before `start`; the plan is active on day D when start <= D <= end.
+    """
 
     id: Id
     contact: Id
@@ -501,8 +503,9 @@ class OrgActionRecord(Record):
 
 
 class DepartmentAssessment(Record):
-    """How a client department (org unit) behaved when it mattered: the general relationship's
-    result indicators (see `Grade`) and whether a serious issue spread through it."""
+    """How a client department (org unit) behaved when it mattered: keyEventSupport 0
+    obstructs, 1 cooperates without supporting, 2 supports key decisions; informationChannel 0
+    closed, 1 partly open, 2 open; issueSpread: a serious issue spread through it."""
 
     id: Id
     org_unit: Id
