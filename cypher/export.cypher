@@ -79,6 +79,60 @@ RETURN n.id AS id
 ORDER BY id
 LIMIT $limit
 
+// name: page_plan_ids
+// The next page of Plan ids after $after, in id order.
+// params: after, limit
+MATCH (n:Plan)
+WHERE n.id > $after
+RETURN n.id AS id
+ORDER BY id
+LIMIT $limit
+
+// name: page_commitment_ids
+// The next page of Commitment ids after $after, in id order.
+// params: after, limit
+MATCH (n:Commitment)
+WHERE n.id > $after
+RETURN n.id AS id
+ORDER BY id
+LIMIT $limit
+
+// name: page_plan_review_ids
+// The next page of PlanReview ids after $after, in id order.
+// params: after, limit
+MATCH (n:PlanReview)
+WHERE n.id > $after
+RETURN n.id AS id
+ORDER BY id
+LIMIT $limit
+
+// name: page_org_action_ids
+// The next page of OrgAction ids after $after, in id order.
+// params: after, limit
+MATCH (n:OrgAction)
+WHERE n.id > $after
+RETURN n.id AS id
+ORDER BY id
+LIMIT $limit
+
+// name: page_department_assessment_ids
+// The next page of DepartmentAssessment ids after $after, in id order.
+// params: after, limit
+MATCH (n:DepartmentAssessment)
+WHERE n.id > $after
+RETURN n.id AS id
+ORDER BY id
+LIMIT $limit
+
+// name: page_tier_review_ids
+// The next page of TierReview ids after $after, in id order.
+// params: after, limit
+MATCH (n:TierReview)
+WHERE n.id > $after
+RETURN n.id AS id
+ORDER BY id
+LIMIT $limit
+
 // name: export_accounts
 // Accounts of the given ids.
 // params: ids
@@ -232,3 +286,52 @@ RETURN o.id AS opportunity, c.id AS contact, d.role AS role
 UNWIND $ids AS id
 MATCH (s:Staff)-[t:ON_OPPORTUNITY_TEAM]->(o:Opportunity {id: id})
 RETURN o.id AS opportunity, s.id AS staff, t.role AS role
+
+// name: export_plans
+// Plans of the given ids. `end` is quoted: it is a Cypher keyword.
+// params: ids
+UNWIND $ids AS id
+MATCH (p:Plan {id: id})
+RETURN p.id AS id, p.contact AS contact, p.owner AS owner, p.sponsor AS sponsor,
+       p.opportunity AS opportunity, p.start AS start, p.`end` AS `end`,
+       p.targetAttitude AS targetAttitude, p.goal AS goal, p.principle AS principle,
+       p.reviewEveryDays AS reviewEveryDays
+
+// name: export_commitments
+// Plan commitments of the given ids.
+// params: ids
+UNWIND $ids AS id
+MATCH (m:Commitment {id: id})
+RETURN m.id AS id, m.plan AS plan, m.text AS text, m.due AS due, m.doneOn AS doneOn
+
+// name: export_plan_reviews
+// Plan reviews of the given ids.
+// params: ids
+UNWIND $ids AS id
+MATCH (v:PlanReview {id: id})
+RETURN v.id AS id, v.plan AS plan, v.date AS date, v.reviewedBy AS reviewedBy,
+       v.onTrack AS onTrack, v.gap AS gap, v.remedy AS remedy
+
+// name: export_org_actions
+// Organizational actions of the given ids.
+// params: ids
+UNWIND $ids AS id
+MATCH (n:OrgAction {id: id})
+RETURN n.id AS id, n.account AS account, n.action AS action, n.date AS date, n.note AS note
+
+// name: export_department_assessments
+// Department assessments of the given ids.
+// params: ids
+UNWIND $ids AS id
+MATCH (d:DepartmentAssessment {id: id})
+RETURN d.id AS id, d.orgUnit AS orgUnit, d.date AS date, d.assessedBy AS assessedBy,
+       d.keyEventSupport AS keyEventSupport, d.informationChannel AS informationChannel,
+       d.issueSpread AS issueSpread
+
+// name: export_tier_reviews
+// Tier reviews of the given ids.
+// params: ids
+UNWIND $ids AS id
+MATCH (t:TierReview {id: id})
+RETURN t.id AS id, t.account AS account, t.date AS date, t.tier AS tier,
+       t.reviewedBy AS reviewedBy, t.note AS note

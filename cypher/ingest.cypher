@@ -205,3 +205,164 @@ UNWIND $rows AS r
 MATCH (s:Staff {id: r.staff})
 MATCH (o:Opportunity {id: r.opportunity})
 MERGE (s)-[:ON_OPPORTUNITY_TEAM {role: r.role}]->(o)
+
+// --- The management cycle: plans with their commitments and reviews, organizational actions,
+// department assessments, tier reviews. Each record is a node upserted by id; its references
+// stay properties (indexed where reads filter: contact, plan, account, orgUnit) and each one is
+// also a link to the node it names. A link whose target changed is replaced, not added to.
+
+// name: upsert_plans
+// Upsert key-relationship plans by id, each TARGETS its contact.
+// params: rows
+UNWIND $rows AS r
+MERGE (p:Plan {id: r.id})
+SET p += r.props
+WITH p, r
+MATCH (c:Contact {id: r.contact})
+OPTIONAL MATCH (p)-[old:TARGETS]->(x)
+WHERE x.id <> c.id
+DELETE old
+WITH DISTINCT p, c
+MERGE (p)-[:TARGETS]->(c)
+
+// name: link_plan_owners
+// (Re)link each plan to its owner: the staff member OWNS_PLAN it (one owner per plan).
+// params: rows
+UNWIND $rows AS r
+MATCH (p:Plan {id: r.id})
+MATCH (s:Staff {id: r.staff})
+OPTIONAL MATCH (x)-[old:OWNS_PLAN]->(p)
+WHERE x.id <> s.id
+DELETE old
+WITH DISTINCT p, s
+MERGE (s)-[:OWNS_PLAN]->(p)
+
+// name: link_plan_sponsors
+// (Re)link each plan to its senior sponsor: the staff member SPONSORS_PLAN it (one per plan).
+// params: rows
+UNWIND $rows AS r
+MATCH (p:Plan {id: r.id})
+MATCH (s:Staff {id: r.staff})
+OPTIONAL MATCH (x)-[old:SPONSORS_PLAN]->(p)
+WHERE x.id <> s.id
+DELETE old
+WITH DISTINCT p, s
+MERGE (s)-[:SPONSORS_PLAN]->(p)
+
+// name: link_plan_opportunities
+// (Re)link each plan to the opportunity it serves (FOR_OPPORTUNITY); a plan without one keeps none.
+// params: rows
+UNWIND $rows AS r
+MATCH (p:Plan {id: r.id})
+OPTIONAL MATCH (p)-[old:FOR_OPPORTUNITY]->(x)
+WHERE r.opportunity IS NULL OR x.id <> r.opportunity
+DELETE old
+WITH DISTINCT p, r
+MATCH (o:Opportunity {id: r.opportunity})
+MERGE (p)-[:FOR_OPPORTUNITY]->(o)
+
+// name: upsert_commitments
+// Upsert plan commitments by id, each OF_PLAN its plan.
+// params: rows
+UNWIND $rows AS r
+MERGE (m:Commitment {id: r.id})
+SET m += r.props
+WITH m, r
+MATCH (p:Plan {id: r.plan})
+OPTIONAL MATCH (m)-[old:OF_PLAN]->(x)
+WHERE x.id <> p.id
+DELETE old
+WITH DISTINCT m, p
+MERGE (m)-[:OF_PLAN]->(p)
+
+// name: upsert_plan_reviews
+// Upsert plan reviews by id, each REVIEWS its plan.
+// params: rows
+UNWIND $rows AS r
+MERGE (v:PlanReview {id: r.id})
+SET v += r.props
+WITH v, r
+MATCH (p:Plan {id: r.plan})
+OPTIONAL MATCH (v)-[old:REVIEWS]->(x)
+WHERE x.id <> p.id
+DELETE old
+WITH DISTINCT v, p
+MERGE (v)-[:REVIEWS]->(p)
+
+// name: link_plan_reviewers
+// (Re)link each plan review to the staff member who REVIEWED it; a review without one keeps none.
+// params: rows
+UNWIND $rows AS r
+MATCH (v:PlanReview {id: r.id})
+OPTIONAL MATCH (x)-[old:REVIEWED]->(v)
+WHERE r.staff IS NULL OR x.id <> r.staff
+DELETE old
+WITH DISTINCT v, r
+MATCH (s:Staff {id: r.staff})
+MERGE (s)-[:REVIEWED]->(v)
+
+// name: upsert_org_actions
+// Upsert organizational actions by id, each ENGAGES its account.
+// params: rows
+UNWIND $rows AS r
+MERGE (n:OrgAction {id: r.id})
+SET n += r.props
+WITH n, r
+MATCH (a:Account {id: r.account})
+OPTIONAL MATCH (n)-[old:ENGAGES]->(x)
+WHERE x.id <> a.id
+DELETE old
+WITH DISTINCT n, a
+MERGE (n)-[:ENGAGES]->(a)
+
+// name: upsert_department_assessments
+// Upsert department (org unit) assessments by id, each ASSESSES its org unit.
+// params: rows
+UNWIND $rows AS r
+MERGE (d:DepartmentAssessment {id: r.id})
+SET d += r.props
+WITH d, r
+MATCH (u:OrgUnit {id: r.orgUnit})
+OPTIONAL MATCH (d)-[old:ASSESSES]->(x)
+WHERE x.id <> u.id
+DELETE old
+WITH DISTINCT d, u
+MERGE (d)-[:ASSESSES]->(u)
+
+// name: link_department_assessors
+// (Re)link each department assessment to the staff member who ASSESSED it, if any.
+// params: rows
+UNWIND $rows AS r
+MATCH (d:DepartmentAssessment {id: r.id})
+OPTIONAL MATCH (x)-[old:ASSESSED]->(d)
+WHERE r.staff IS NULL OR x.id <> r.staff
+DELETE old
+WITH DISTINCT d, r
+MATCH (s:Staff {id: r.staff})
+MERGE (s)-[:ASSESSED]->(d)
+
+// name: upsert_tier_reviews
+// Upsert tier reviews (dated tier decisions) by id, each RATES its account.
+// params: rows
+UNWIND $rows AS r
+MERGE (t:TierReview {id: r.id})
+SET t += r.props
+WITH t, r
+MATCH (a:Account {id: r.account})
+OPTIONAL MATCH (t)-[old:RATES]->(x)
+WHERE x.id <> a.id
+DELETE old
+WITH DISTINCT t, a
+MERGE (t)-[:RATES]->(a)
+
+// name: link_tier_reviewers
+// (Re)link each tier review to the staff member who REVIEWED it, if any.
+// params: rows
+UNWIND $rows AS r
+MATCH (t:TierReview {id: r.id})
+OPTIONAL MATCH (x)-[old:REVIEWED]->(t)
+WHERE r.staff IS NULL OR x.id <> r.staff
+DELETE old
+WITH DISTINCT t, r
+MATCH (s:Staff {id: r.staff})
+MERGE (s)-[:REVIEWED]->(t)

@@ -37,6 +37,13 @@ UNWIND $ids AS id
 MATCH (o:Opportunity {id: id})
 RETURN o.id AS id
 
+// name: known_plans
+// The ids among $ids that are stored plans.
+// params: ids
+UNWIND $ids AS id
+MATCH (p:Plan {id: id})
+RETURN p.id AS id
+
 // name: any_person
 // Whether the graph holds any person at all: a document that refers to no stored person needs
 // its own people looked up (a stored person of the other kind is a conflict) only if it does.
@@ -177,3 +184,45 @@ RETURN 1 AS found
 CALL db.relationshipTypes() YIELD relationshipType
 WITH relationshipType WHERE relationshipType = 'ON_OPPORTUNITY_TEAM'
 RETURN 1 AS found
+
+// name: any_stored_plans
+// Whether any plans record may be stored (at most one row).
+// params:
+MATCH (n:Plan)
+RETURN 1 AS found
+LIMIT 1
+
+// name: any_stored_commitments
+// Whether any commitments record may be stored (at most one row).
+// params:
+MATCH (n:Commitment)
+RETURN 1 AS found
+LIMIT 1
+
+// name: any_stored_plan_reviews
+// Whether any planReviews record may be stored (at most one row).
+// params:
+MATCH (n:PlanReview)
+RETURN 1 AS found
+LIMIT 1
+
+// name: any_stored_org_actions
+// Whether any orgActions record may be stored (at most one row).
+// params:
+MATCH (n:OrgAction)
+RETURN 1 AS found
+LIMIT 1
+
+// name: any_stored_department_assessments
+// Whether any departmentAssessments record may be stored (at most one row).
+// params:
+MATCH (n:DepartmentAssessment)
+RETURN 1 AS found
+LIMIT 1
+
+// name: any_stored_tier_reviews
+// Whether any tierReviews record may be stored (at most one row).
+// params:
+MATCH (n:TierReview)
+RETURN 1 AS found
+LIMIT 1

@@ -2,11 +2,73 @@
 
 from __future__ import annotations
 
+import math
+import re
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Annotated, Any
 
 import platformdirs
-from pydantic import Field, SecretStr
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+from relgraph.errors import InvalidSettings
+from relgraph.model import Tier
+
+_SHARES = re.compile(r"\s*(\d+)\s*:\s*(\d+)\s*:\s*(\d+)\s*:\s*(\d+)\s*")
+_POSITIVE = re.compile(r"\s*\+?\d+\s*")
+
+
+@dataclass(frozen=True)
+class TierResources:
+    """How relationship effort is split over the account tiers, as shares of S:A:B:C (7:3:0:0).
+
+    A tier is resourced when its share is above 0: only accounts of resourced tiers (and their
+    contacts) get the findings that demand relationship investment.
+    """
+
+    s: int
+    a: int
+    b: int
+    c: int
+
+    @classmethod
+    def parse(cls, text: str) -> TierResources:
+        """`S:A:B:C` as four non-negative integers with a positive sum; ValueError otherwise."""
+        found = _SHARES.fullmatch(text)
+        if found is None:
+            raise ValueError(f"{text!r} is not four shares S:A:B:C such as 7:3:0:0 "
+                             "(non-negative integers with a positive sum)")
+        shares = cls(*(int(n) for n in found.groups()))
+        if shares.total == 0:
+            raise ValueError(f"{text!r} gives no tier a share (the sum must be positive)")
+        return shares
+
+    @property
+    def total(self) -> int:
+        return self.s + self.a + self.b + self.c
+
+    def share(self, tier: Tier | str) -> int:
+        """The tier's share as given (7 of 7:3:0:0 for S)."""
+        return {"S": self.s, "A": self.a, "B": self.b, "C": self.c}[Tier(tier).value]
+
+    def resourced(self, tier: Tier | str) -> bool:
+        """Whether the tier gets relationship effort at all (its share is above 0)."""
+        return self.share(tier) > 0
+
+    def target_share(self, tier: Tier | str) -> float:
+        """The part of all effort the tier should get: its share over the sum (0.7 for S)."""
+        return self.share(tier) / self.total
+
+    def target_shares(self) -> dict[Tier, float]:
+        """Every tier's target share, S first."""
+        return {tier: self.target_share(tier) for tier in Tier}
+
+    def __str__(self) -> str:
+        return f"{self.s}:{self.a}:{self.b}:{self.c}"
+
+
+DEFAULT_TIER_RESOURCES = TierResources(7, 3, 0, 0)
 
 
 def _default_data_dir() -> Path:
@@ -37,10 +99,52 @@ class Settings(BaseSettings):
     cadence_days_bc: int = 31
     derived_knows_window_days: int = 730
 
+    # The management cycle: where effort goes, and how a department's general relationship is
+    # scored: process = min(1, interactions a year / activity target), weighted 1 - w against
+    # the result's w.
+    tier_resources: Annotated[TierResources, NoDecode] = DEFAULT_TIER_RESOURCES
+    general_activity_target: int = 12
+    general_result_weight: float = 0.8
+
     # API
     host: str = "127.0.0.1"
     port: int = 8000
     dev_no_auth: bool = False
+
+    def __init__(self, **values: Any) -> None:
+        """Read the settings; a value that does not parse raises InvalidSettings (one line)."""
+        try:
+            super().__init__(**values)
+        except ValidationError as exc:
+            raise InvalidSettings(_one_line(exc)) from None
+
+    @field_validator("tier_resources", mode="before")
+    @classmethod
+    def _tier_resources(cls, value: Any) -> Any:
+        return TierResources.parse(value) if isinstance(value, str) else value
+
+    @field_validator("general_activity_target", mode="before")
+    @classmethod
+    def _activity_target(cls, value: Any) -> int:
+        target = int(value) if isinstance(value, str) and _POSITIVE.fullmatch(value) else value
+        if isinstance(target, bool) or not isinstance(target, int) or target <= 0:
+            raise ValueError(f"{value!r} is not a positive integer (interactions a year, e.g. 12)")
+        return target
+
+    @field_validator("general_result_weight", mode="before")
+    @classmethod
+    def _result_weight(cls, value: Any) -> float:
+        weight = value
+        if isinstance(value, str):
+            try:
+                weight = float(value)
+            except ValueError:
+                weight = None
+        if isinstance(weight, bool) or not isinstance(weight, int | float) or \
+                not math.isfinite(weight) or not 0 <= weight <= 1:
+            raise ValueError(f"{value!r} is not a number in [0, 1] (the weight of the result "
+                             "against the process, e.g. 0.8)")
+        return float(weight)
 
     @property
     def engine(self) -> str:
@@ -63,3 +167,16 @@ class Settings(BaseSettings):
                 env["RELGRAPH_NEO4J_DATABASE"] = self.neo4j_database
             return env
         return {"RELGRAPH_DATA_DIR": str(self.data_dir)}
+
+
+def _one_line(exc: ValidationError) -> str:
+    """Every problem of a ValidationError of Settings on one line, each naming its variable."""
+    found = []
+    for error in exc.errors():
+        name = f"RELGRAPH_{str(error['loc'][0]).upper()}" if error["loc"] else "RELGRAPH_*"
+        if error["type"] == "value_error":
+            reason = str(error["ctx"]["error"])
+        else:
+            reason = f"{error.get('input')!r}: {error['msg']}"
+        found.append(f"{name}: {reason}")
+    return "; ".join(found)

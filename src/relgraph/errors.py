@@ -11,6 +11,10 @@ class EngineUnavailable(RelgraphError):
     """The graph engine cannot be reached or started."""
 
 
+class InvalidSettings(RelgraphError):
+    """A RELGRAPH_* setting has a value relgraph cannot use; the message names the variable."""
+
+
 class QueryFailed(RelgraphError):
     """A named Cypher statement failed in the engine."""
 

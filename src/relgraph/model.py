@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
@@ -23,6 +24,11 @@ class Partnership(StrEnum):
     STRATEGIC_PARTNER = "strategic_partner"
     PARTNER = "partner"
     ORDINARY = "ordinary"
+
+    @property
+    def required_actions(self) -> tuple[OrgAction, ...]:
+        """The organizational actions an account of this level must have done."""
+        return REQUIRED_ACTIONS[self]
 
 
 class Rank(StrEnum):
@@ -147,6 +153,83 @@ _DEFAULT_LAYER = {
 }
 
 
+class Front(StrEnum):
+    """The four fronts on which the relationship with the client company is worked."""
+
+    COMMUNICATION = "communication"
+    ALIGNMENT = "alignment"
+    JOINT = "joint"
+    RECOGNITION = "recognition"
+
+    @property
+    def actions(self) -> tuple[OrgAction, ...]:
+        """The front's three actions, in their order."""
+        return tuple(a for a in OrgAction if a.front is self)
+
+
+class OrgAction(StrEnum):
+    """The twelve organizational actions, three per front, in front order."""
+
+    REGULAR_SUMMIT = "regular_summit"
+    EXECUTIVE_VISITS = "executive_visits"
+    PERSONAL_RELATIONSHIP = "personal_relationship"
+    STRATEGY_ALIGNMENT = "strategy_alignment"
+    ORGANIZATION_ALIGNMENT = "organization_alignment"
+    PROCESS_ALIGNMENT = "process_alignment"
+    JOINT_INNOVATION = "joint_innovation"
+    JOINT_BRAND_CSR = "joint_brand_csr"
+    JOINT_BUSINESS_PLANNING = "joint_business_planning"
+    CULTURE_RECOGNITION = "culture_recognition"
+    MANAGEMENT_PRACTICE = "management_practice"
+    BRAND_RECOGNITION = "brand_recognition"
+
+    @property
+    def front(self) -> Front:
+        return _FRONT_OF[self]
+
+    @property
+    def interaction_types(self) -> tuple[InteractionType, ...]:
+        """Interaction types that count as doing this action (none for most actions)."""
+        return tuple(t for t, a in ACTION_OF_INTERACTION.items() if a is self)
+
+    def required_for(self, partnership: Partnership | str) -> bool:
+        """Whether an account of this partnership level must have this action done."""
+        return self in REQUIRED_ACTIONS[Partnership(partnership)]
+
+
+_FRONT_OF: dict[OrgAction, Front] = {
+    action: front
+    for front, actions in (
+        (Front.COMMUNICATION, ("regular_summit", "executive_visits", "personal_relationship")),
+        (Front.ALIGNMENT, ("strategy_alignment", "organization_alignment", "process_alignment")),
+        (Front.JOINT, ("joint_innovation", "joint_brand_csr", "joint_business_planning")),
+        (Front.RECOGNITION, ("culture_recognition", "management_practice", "brand_recognition")),
+    )
+    for action in map(OrgAction, actions)
+}
+
+# What each partnership level requires: a strategic partner all twelve; a partner all but
+# personal relationship, process alignment and management practice; an ordinary account
+# summits and executive visits (communication).
+REQUIRED_ACTIONS: dict[Partnership, tuple[OrgAction, ...]] = {
+    Partnership.STRATEGIC_PARTNER: tuple(OrgAction),
+    Partnership.PARTNER: tuple(
+        a for a in OrgAction
+        if a not in (OrgAction.PERSONAL_RELATIONSHIP, OrgAction.PROCESS_ALIGNMENT,
+                     OrgAction.MANAGEMENT_PRACTICE)
+    ),
+    Partnership.ORDINARY: (OrgAction.REGULAR_SUMMIT, OrgAction.EXECUTIVE_VISITS),
+}
+
+# Interactions of an account that also count as doing an organizational action.
+ACTION_OF_INTERACTION: dict[InteractionType, OrgAction] = {
+    InteractionType.SUMMIT: OrgAction.REGULAR_SUMMIT,
+    InteractionType.EXECUTIVE_VISIT: OrgAction.EXECUTIVE_VISITS,
+    InteractionType.JOINT_INNOVATION: OrgAction.JOINT_INNOVATION,
+    InteractionType.CSR: OrgAction.JOINT_BRAND_CSR,
+}
+
+
 class GapKind(StrEnum):
     OWNER_MISSING_A = "OWNER_MISSING_A"
     OWNER_MISSING_B = "OWNER_MISSING_B"
@@ -164,6 +247,16 @@ class GapKind(StrEnum):
     STALE_CONTACT = "STALE_CONTACT"
     DARK_ORG_UNIT = "DARK_ORG_UNIT"
     SINGLE_THREADED = "SINGLE_THREADED"
+    # The management cycle: plans, organizational and general relationship, tiers.
+    PLAN_MISSING = "PLAN_MISSING"
+    PLAN_REVIEW_OVERDUE = "PLAN_REVIEW_OVERDUE"
+    PLAN_OFF_TRACK = "PLAN_OFF_TRACK"
+    PLAN_SPONSOR_MISSING = "PLAN_SPONSOR_MISSING"
+    COMMITMENT_OVERDUE = "COMMITMENT_OVERDUE"
+    ORG_ACTION_MISSING = "ORG_ACTION_MISSING"
+    DEPARTMENT_OBSTRUCTS = "DEPARTMENT_OBSTRUCTS"
+    ASSESSMENT_OUTDATED = "ASSESSMENT_OUTDATED"
+    RETIER_OVERDUE = "RETIER_OVERDUE"
 
 
 class Severity(StrEnum):
@@ -351,6 +444,89 @@ class OpportunityTeamMember(Record):
     role: TeamRole
 
 
+# --- records of the management cycle --------------------------------------------------------
+
+# A department's result indicators (keyEventSupport, informationChannel): 0, 1 or 2.
+Grade = Annotated[int, Field(ge=0, le=2)]
+DEFAULT_REVIEW_EVERY_DAYS = 61  # about two months: plans are reviewed bimonthly or quarterly
+
+
+class Plan(Record):
+    """A key-relationship plan (card) for one contact, owned and sponsored by staff members.
+
+    `end` is not before `start`; the plan is active on day D when start <= D <= end.
+    """
+
+    id: Id
+    contact: Id
+    owner: Id
+    sponsor: Id
+    opportunity: Id | None = None
+    start: dt.date
+    end: dt.date
+    target_attitude: Score
+    goal: str
+    principle: str | None = None
+    review_every_days: Annotated[int, Field(ge=30, le=92)] = DEFAULT_REVIEW_EVERY_DAYS
+
+
+class Commitment(Record):
+    """A measurable commitment of a plan; done when `doneOn` is set (and not after the day)."""
+
+    id: Id
+    plan: Id
+    text: str
+    due: dt.date
+    done_on: dt.date | None = None
+
+
+class PlanReview(Record):
+    """A periodic review of a plan: on track or not, the gap found and the remedy."""
+
+    id: Id
+    plan: Id
+    date: dt.date
+    reviewed_by: Id | None = None
+    on_track: bool
+    gap: str | None = None
+    remedy: str | None = None
+
+
+class OrgActionRecord(Record):
+    """An organizational action done with an account on a day (one of the four fronts)."""
+
+    id: Id
+    account: Id
+    action: OrgAction
+    date: dt.date
+    note: str | None = None
+
+
+class DepartmentAssessment(Record):
+    """How a client department (org unit) behaved when it mattered: keyEventSupport 0
+    obstructs, 1 cooperates without supporting, 2 supports key decisions; informationChannel 0
+    closed, 1 partly open, 2 open; issueSpread: a serious issue spread through it."""
+
+    id: Id
+    org_unit: Id
+    date: dt.date
+    assessed_by: Id | None = None
+    key_event_support: Grade
+    information_channel: Grade
+    issue_spread: bool
+
+
+class TierReview(Record):
+    """A dated tier decision for an account (history: the account's `tier` is the current one)."""
+
+    id: Id
+    account: Id
+    date: dt.date
+    tier: Tier
+    reviewed_by: Id | None = None
+    note: str | None = None
+
+
 # The document's arrays in the contract's order (CONTRACT.md §1): how exports and schemas list them.
 DOCUMENT_ORDER: tuple[str, ...] = (
     "accounts",
@@ -371,6 +547,12 @@ DOCUMENT_ORDER: tuple[str, ...] = (
     "opportunities",
     "decisionChain",
     "opportunityTeam",
+    "plans",
+    "commitments",
+    "planReviews",
+    "orgActions",
+    "departmentAssessments",
+    "tierReviews",
 )
 
 # The document's arrays in dependency order (an array only refers to arrays before it),
@@ -394,6 +576,12 @@ ARRAYS: dict[str, type[Record]] = {
     "favors": Favors,
     "decisionChain": DecisionChainMember,
     "opportunityTeam": OpportunityTeamMember,
+    "plans": Plan,
+    "commitments": Commitment,
+    "planReviews": PlanReview,
+    "orgActions": OrgActionRecord,
+    "departmentAssessments": DepartmentAssessment,
+    "tierReviews": TierReview,
 }
 
 
@@ -404,8 +592,16 @@ def assessment_score(a: Assessment) -> float | None:
 
 
 def assessment_attitude(a: Assessment) -> int | None:
-    """The given attitude, else the score rounded down; None makes the assessment invalid."""
+    """The given attitude, else the score rounded to the nearest level with halves toward 0
+    (-0.17 -> 0, 2.5 -> 2, -1.5 -> -1); None makes the assessment invalid."""
     if a.attitude is not None:
         return a.attitude
     score = assessment_score(a)
-    return None if score is None else int(score // 1)
+    return None if score is None else nearest_level(score)
+
+
+def nearest_level(score: float) -> int:
+    """`score` rounded to the nearest integer, exact halves toward 0 (2.5 -> 2, -0.5 -> 0)."""
+    # |score| - 0.5 is exact for |score| >= 0.5 and negative below it, so ceil() decides halves
+    # exactly: a mean of integers is an exact half only when it truly is one.
+    return int(math.copysign(math.ceil(abs(score) - 0.5), score))

@@ -94,7 +94,9 @@ def test_gql_introspects_and_runs_the_contract_queries(server: str, graph: Graph
             "OWNER_INACTIVE", "OWNER_OVERLOADED", "SPONSOR_MISSING", "SPONSOR_RANK_MISMATCH",
             "TRIANGLE_ROLE_MISSING", "DECISION_CHAIN_UNKNOWN", "NO_COACH",
             "OPPOSED_DECISION_MAKER", "COMPETITOR_CAPTURED", "STALE_CONTACT", "DARK_ORG_UNIT",
-            "SINGLE_THREADED"])
+            "SINGLE_THREADED", "PLAN_MISSING", "PLAN_REVIEW_OVERDUE", "PLAN_OFF_TRACK",
+            "PLAN_SPONSOR_MISSING", "COMMITMENT_OVERDUE", "ORG_ACTION_MISSING",
+            "DEPARTMENT_OBSTRUCTS", "ASSESSMENT_OUTDATED", "RETIER_OVERDUE"])
         assert sorted(client.schema.get_type("Severity").values) == [  # type: ignore[union-attr]
             "HIGH", "LOW", "MEDIUM"]
         results = {name: session.execute(GraphQLRequest(query, variable_values=variables))

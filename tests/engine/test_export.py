@@ -9,11 +9,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.support import cycle_document
 
 from relgraph.cypher import statement
 from relgraph.ingest import tabular
 from relgraph.ingest.demo import generate_portfolio
-from relgraph.ingest.export import FIELDS, export_document, write_json
+from relgraph.ingest.export import FIELDS, export_document, stream_document, write_json
 from relgraph.ingest.importer import import_document, import_path
 from relgraph.model import DOCUMENT_ORDER
 from relgraph.store import GraphStore
@@ -115,6 +116,36 @@ def test_every_field_survives(store: GraphStore) -> None:
                            "value": 1200000.5, "closeDate": "2027-03-31"}],
         "decisionChain": [{"opportunity": "o-1", "contact": "c-1", "role": "gatekeeper"}],
         "opportunityTeam": [{"opportunity": "o-1", "staff": "s-1", "role": "member"}],
+        "plans": [{"id": "p-1", "contact": "c-1", "owner": "s-1", "sponsor": "s-1",
+                   "opportunity": "o-1", "start": "2026-07-01", "end": "2026-07-01",
+                   "targetAttitude": -1, "goal": "Keep Ana neutral", "principle": "rank parity",
+                   "reviewEveryDays": 30},
+                  {"id": "p-2", "contact": "c-1", "owner": "s-1", "sponsor": "s-1",
+                   "opportunity": None, "start": "2026-01-01", "end": "2026-12-31",
+                   "targetAttitude": 3, "goal": "Coach", "principle": None,
+                   "reviewEveryDays": 61}],
+        "commitments": [{"id": "cm-1", "plan": "p-1", "text": "lab; visit, \"soon\"",
+                         "due": "2026-09-30", "doneOn": "2026-10-02"},
+                        {"id": "cm-2", "plan": "p-2", "text": "=1+1", "due": "2026-09-30",
+                         "doneOn": None}],
+        "planReviews": [{"id": "pr-1", "plan": "p-1", "date": "2026-09-01", "reviewedBy": "s-1",
+                         "onTrack": False, "gap": "no access", "remedy": "sponsor call"},
+                        {"id": "pr-2", "plan": "p-1", "date": "2026-11-01", "reviewedBy": None,
+                         "onTrack": True, "gap": None, "remedy": None}],
+        "orgActions": [{"id": "oa-1", "account": "acc-1", "action": "brand_recognition",
+                        "date": "2026-05-10", "note": "keynote"},
+                       {"id": "oa-2", "account": "acc-1", "action": "personal_relationship",
+                        "date": "2026-05-11", "note": None}],
+        "departmentAssessments": [{"id": "da-1", "orgUnit": "ou-2", "date": "2026-06-30",
+                                   "assessedBy": "s-1", "keyEventSupport": 0,
+                                   "informationChannel": 2, "issueSpread": True},
+                                  {"id": "da-2", "orgUnit": "ou-1", "date": "2026-06-30",
+                                   "assessedBy": None, "keyEventSupport": 1,
+                                   "informationChannel": 0, "issueSpread": False}],
+        "tierReviews": [{"id": "tr-1", "account": "acc-1", "date": "2026-01-15", "tier": "C",
+                         "reviewedBy": "s-1", "note": "shrinking"},
+                        {"id": "tr-2", "account": "acc-1", "date": "2026-02-15", "tier": "A",
+                         "reviewedBy": None, "note": None}],
     }
     import_document(store, doc)
     expected = json.loads(json.dumps(doc))
@@ -138,3 +169,29 @@ def test_tabular_round_trip(store: GraphStore, compact: dict[str, Any], tmp_path
     summary = import_path(store, path)
     assert summary.records == sum(len(exported[a]) for a in DOCUMENT_ORDER)
     assert export_document(store) == exported
+
+
+@pytest.mark.parametrize("target", ["out.json", "folder", "out.zip", "out.xlsx"])
+def test_cycle_round_trip_in_every_format(store: GraphStore, tmp_path: Path,
+                                          target: str) -> None:
+    import_document(store, cycle_document())
+    exported = export_document(store)
+    assert [len(exported[a]) for a in DOCUMENT_ORDER[-6:]] == [2, 2, 2, 2, 2, 2]
+    path = tmp_path / target
+    if target.endswith(".json"):
+        with path.open("w", encoding="utf-8") as out:
+            write_json(store, out)
+    elif target == "folder":
+        tabular.write_csv_folder(stream_document(store), path)
+    elif target.endswith(".zip"):
+        tabular.write_csv_zip(exported, path)
+    else:
+        tabular.write_xlsx(stream_document(store), path)
+    counts = store.run(COUNTS)
+    store.run(CLEAR)
+    first = import_path(store, path)
+    assert all(c.created == c.total for c in first.arrays.values())
+    assert store.run(COUNTS) == counts
+    assert export_document(store) == exported
+    again = import_path(store, path)
+    assert not again.changed and again.records == first.records

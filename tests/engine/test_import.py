@@ -9,13 +9,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.support import cycle_document
 
-from relgraph.cypher import statement
+from relgraph.cypher import Statement, statement
 from relgraph.errors import ValidationFailed
 from relgraph.ingest.demo import generate_portfolio
 from relgraph.ingest.export import export_document
 from relgraph.ingest.importer import import_document, import_path
 from relgraph.ingest.validation import validate_document
+from relgraph.intel import contact_scores
 from relgraph.store import GraphStore
 
 COUNTS = statement("graph_counts")
@@ -30,12 +32,18 @@ def seed() -> dict[str, Any]:
         "orgUnits": [{"id": "ou-1", "account": "acc-1", "name": "Technology"}],
         "contacts": [{"id": "c-1", "account": "acc-1", "orgUnit": "ou-1", "name": "Ana",
                       "rank": "A"}],
-        "staff": [{"id": "s-1", "name": "Li", "rank": "B", "role": "account_manager"}],
+        "staff": [{"id": "s-1", "name": "Li", "rank": "B", "role": "account_manager"},
+                  {"id": "s-9", "name": "Eve", "rank": "S", "role": "executive"}],
         "reportingLines": [{"person": "c-1", "manager": "s-1", "since": "2024-01-01"}],
         "knows": [{"staff": "s-1", "contact": "c-1", "strength": 0.6}],
         "opportunities": [{"id": "o-1", "account": "acc-1", "name": "Core", "value": 10}],
         "competitors": [{"id": "k-1", "name": "Rival"}],
+        "plans": [PLAN],
     }
+
+
+PLAN = {"id": "p-1", "contact": "c-1", "owner": "s-1", "sponsor": "s-9", "start": "2026-07-01",
+        "end": "2026-12-31", "targetAttitude": 2, "goal": "Ana backs the core bid"}
 
 
 def counts(store: GraphStore) -> dict[str, int]:
@@ -85,6 +93,59 @@ BAD: dict[str, tuple[dict[str, Any], list[str]]] = {
         {"accounts": [{"id": "acc-2", "name": "Contoso", "tier": "B"}],
          "contacts": [{"id": "c-2", "account": "acc-2", "orgUnit": "ou-1", "name": "Bo"}]},
         ["contacts[0].orgUnit: org unit 'ou-1' belongs to account 'acc-1', not 'acc-2'"]),
+    # the management cycle
+    "commitment of an unknown plan": (
+        {"commitments": [{"id": "cm-1", "plan": "p-404", "text": "lab visit",
+                          "due": "2026-09-30"}]},
+        ["commitments[0].plan: no plan 'p-404' in the document or the graph"]),
+    "plan ending before it starts": (
+        {"plans": [{**PLAN, "id": "p-2", "end": "2026-06-30"}]},
+        ["plans[0].end: '2026-06-30' is before start '2026-07-01'"]),
+    "review interval out of range": (
+        {"plans": [{**PLAN, "id": "p-2", "reviewEveryDays": 93},
+                   {**PLAN, "id": "p-3", "reviewEveryDays": 29}]},
+        ["plans[0].reviewEveryDays: 93 is not in [30, 92]",
+         "plans[1].reviewEveryDays: 29 is not in [30, 92]"]),
+    "target attitude out of range": (
+        {"plans": [{**PLAN, "id": "p-2", "targetAttitude": 4}]},
+        ["plans[0].targetAttitude: 4 is not in [-1, 3]"]),
+    "plan sponsor and owner who are contacts (stored)": (
+        {"plans": [{**PLAN, "id": "p-2", "owner": "c-1", "sponsor": "c-1"}]},
+        ["plans[0].owner: 'c-1' is a contact, not a staff member",
+         "plans[0].sponsor: 'c-1' is a contact, not a staff member"]),
+    "reviewer who is a contact (stored plan)": (
+        {"planReviews": [{"id": "pr-1", "plan": "p-1", "date": "2026-09-01",
+                          "reviewedBy": "c-1", "onTrack": True}]},
+        ["planReviews[0].reviewedBy: 'c-1' is a contact, not a staff member"]),
+    "unknown org action": (
+        {"orgActions": [{"id": "oa-1", "account": "acc-1", "action": "joint_csr",
+                         "date": "2026-05-10"}]},
+        ["orgActions[0].action: 'joint_csr' is not one of regular_summit, executive_visits, "
+         "personal_relationship, strategy_alignment, organization_alignment, process_alignment, "
+         "joint_innovation, joint_brand_csr, joint_business_planning, culture_recognition, "
+         "management_practice, brand_recognition"]),
+    "org action of an unknown account": (
+        {"orgActions": [{"id": "oa-1", "account": "acc-404", "action": "regular_summit",
+                         "date": "2026-05-10"}]},
+        ["orgActions[0].account: no account 'acc-404' in the document or the graph"]),
+    "department scores out of range, assessor a contact": (
+        {"departmentAssessments": [{"id": "da-1", "orgUnit": "ou-1", "date": "2026-06-30",
+                                    "assessedBy": "c-1", "keyEventSupport": 3,
+                                    "informationChannel": -1, "issueSpread": False}]},
+        ["departmentAssessments[0].keyEventSupport: 3 is not in [0, 2]",
+         "departmentAssessments[0].informationChannel: -1 is not in [0, 2]",
+         "departmentAssessments[0].assessedBy: 'c-1' is a contact, not a staff member"]),
+    "department assessment of an unknown org unit": (
+        {"departmentAssessments": [{"id": "da-1", "orgUnit": "ou-404", "date": "2026-06-30",
+                                    "keyEventSupport": 1, "informationChannel": 1,
+                                    "issueSpread": False}]},
+        ["departmentAssessments[0].orgUnit: no org unit 'ou-404' in the document or the graph"]),
+    "tier review with an unknown tier and account": (
+        {"tierReviews": [{"id": "tr-1", "account": "acc-404", "date": "2026-01-15",
+                          "tier": "AA", "reviewedBy": "c-1"}]},
+        ["tierReviews[0].tier: 'AA' is not one of S, A, B, C",
+         "tierReviews[0].account: no account 'acc-404' in the document or the graph",
+         "tierReviews[0].reviewedBy: 'c-1' is a contact, not a staff member"]),
 }
 
 
@@ -158,11 +219,12 @@ def test_changes_update_and_reporting_lines_keep_history(store: GraphStore) -> N
         "accounts": {"created": 0, "updated": 0, "unchanged": 1},
         "orgUnits": {"created": 0, "updated": 0, "unchanged": 1},
         "contacts": {"created": 0, "updated": 1, "unchanged": 0},
-        "staff": {"created": 0, "updated": 0, "unchanged": 1},
+        "staff": {"created": 0, "updated": 0, "unchanged": 2},
         "reportingLines": {"created": 1, "updated": 0, "unchanged": 1},
         "knows": {"created": 0, "updated": 1, "unchanged": 0},
         "competitors": {"created": 0, "updated": 0, "unchanged": 1},
         "opportunities": {"created": 0, "updated": 0, "unchanged": 1},
+        "plans": {"created": 0, "updated": 0, "unchanged": 1},
     }
     after = counts(store)
     assert after["nodes"] == before["nodes"]
@@ -241,3 +303,130 @@ def test_bad_json_file_is_rejected(store: GraphStore, tmp_path: Path) -> None:
     with pytest.raises(ValidationFailed) as caught:
         import_path(store, path)
     assert caught.value.problems == ["doc.json:2:15: not valid JSON (Expecting value)"]
+
+
+# --- the management cycle: upserts, links, and the attitude of a dimensions-only assessment ---
+
+# The links of the cycle's records as (type, from, to); a test's own read of the graph model.
+CYCLE_LINKS = Statement(
+    name="test_cycle_links", doc="", path=Path(__file__), line=0, params=(),
+    text="MATCH (a)-[r]->(b) WHERE type(r) IN ['TARGETS', 'OWNS_PLAN', 'SPONSORS_PLAN', "
+         "'FOR_OPPORTUNITY', 'OF_PLAN', 'REVIEWS', 'REVIEWED', 'ENGAGES', 'ASSESSES', "
+         "'ASSESSED', 'RATES'] "
+         "RETURN type(r) AS type, a.id AS source, b.id AS target "
+         "ORDER BY type, source, target")
+
+
+def cycle_links(store: GraphStore) -> list[tuple[str, str, str]]:
+    return [(r["type"], r["source"], r["target"]) for r in store.run(CYCLE_LINKS)]
+
+
+def test_cycle_arrays_import_twice_unchanged(store: GraphStore) -> None:
+    doc = cycle_document()
+    first = import_document(store, doc, batch_size=1)
+    cycle = ["plans", "commitments", "planReviews", "orgActions", "departmentAssessments",
+             "tierReviews"]
+    assert {a: first.arrays[a].created for a in cycle} == {a: 2 for a in cycle}
+    after_first = counts(store)
+    second = import_document(store, doc)
+    assert not second.changed
+    assert all(c.unchanged == c.total for c in second.arrays.values())
+    assert counts(store) == after_first
+
+
+def test_cycle_records_link_to_what_they_name(store: GraphStore) -> None:
+    import_document(store, cycle_document())
+    assert cycle_links(store) == [
+        ("ASSESSED", "s-1", "da-1"),
+        ("ASSESSES", "da-1", "ou-1"), ("ASSESSES", "da-2", "ou-2"),
+        ("ENGAGES", "oa-1", "acc-1"), ("ENGAGES", "oa-2", "acc-2"),
+        ("FOR_OPPORTUNITY", "p-1", "o-1"),
+        ("OF_PLAN", "cm-1", "p-1"), ("OF_PLAN", "cm-2", "p-1"),
+        ("OWNS_PLAN", "s-1", "p-1"), ("OWNS_PLAN", "s-2", "p-2"),
+        ("RATES", "tr-1", "acc-1"), ("RATES", "tr-2", "acc-2"),
+        ("REVIEWED", "s-1", "pr-1"), ("REVIEWED", "s-9", "tr-1"),
+        ("REVIEWS", "pr-1", "p-1"), ("REVIEWS", "pr-2", "p-2"),
+        ("SPONSORS_PLAN", "s-1", "p-2"), ("SPONSORS_PLAN", "s-9", "p-1"),
+        ("TARGETS", "p-1", "c-1"), ("TARGETS", "p-2", "c-2"),
+    ]
+
+
+def test_changed_cycle_records_are_relinked(store: GraphStore) -> None:
+    doc = cycle_document()
+    import_document(store, doc)
+    nodes = counts(store)["nodes"]
+    changed = copy.deepcopy(doc)
+    changed["plans"][0].update(contact="c-2", owner="s-2", sponsor="s-1", opportunity=None)
+    changed["plans"][1].update(opportunity="o-1")
+    changed["commitments"][1]["plan"] = "p-2"
+    changed["planReviews"][0]["reviewedBy"] = None
+    changed["planReviews"][1]["reviewedBy"] = "s-2"
+    changed["orgActions"][0]["account"] = "acc-2"
+    changed["departmentAssessments"][0].update(orgUnit="ou-2", assessedBy=None)
+    changed["departmentAssessments"][1]["assessedBy"] = "s-9"
+    changed["tierReviews"][0].update(account="acc-2", reviewedBy="s-1")
+    summary = import_document(store, changed)
+    assert {a: (c.updated, c.unchanged) for a, c in summary.arrays.items()
+            if a in changed and a not in ("accounts", "orgUnits", "contacts", "staff",
+                                          "opportunities")} == {
+        "plans": (2, 0), "commitments": (1, 1), "planReviews": (2, 0), "orgActions": (1, 1),
+        "departmentAssessments": (2, 0), "tierReviews": (1, 1)}
+    assert counts(store)["nodes"] == nodes
+    assert cycle_links(store) == [
+        ("ASSESSED", "s-9", "da-2"),
+        ("ASSESSES", "da-1", "ou-2"), ("ASSESSES", "da-2", "ou-2"),
+        ("ENGAGES", "oa-1", "acc-2"), ("ENGAGES", "oa-2", "acc-2"),
+        ("FOR_OPPORTUNITY", "p-2", "o-1"),
+        ("OF_PLAN", "cm-1", "p-1"), ("OF_PLAN", "cm-2", "p-2"),
+        ("OWNS_PLAN", "s-2", "p-1"), ("OWNS_PLAN", "s-2", "p-2"),
+        ("RATES", "tr-1", "acc-2"), ("RATES", "tr-2", "acc-2"),
+        ("REVIEWED", "s-1", "tr-1"), ("REVIEWED", "s-2", "pr-2"),
+        ("REVIEWS", "pr-1", "p-1"), ("REVIEWS", "pr-2", "p-2"),
+        ("SPONSORS_PLAN", "s-1", "p-1"), ("SPONSORS_PLAN", "s-1", "p-2"),
+        ("TARGETS", "p-1", "c-2"), ("TARGETS", "p-2", "c-2"),
+    ]
+    exported = export_document(store)
+    assert exported["plans"][0]["opportunity"] is None
+    assert exported["planReviews"][0]["reviewedBy"] is None
+    assert exported["departmentAssessments"][0]["orgUnit"] == "ou-2"
+
+
+def test_commitments_and_reviews_of_a_stored_plan(store: GraphStore) -> None:
+    import_document(store, seed())
+    summary = import_document(store, {
+        "format": "relgraph/1",
+        "commitments": [{"id": "cm-1", "plan": "p-1", "text": "lab visit", "due": "2026-09-30"}],
+        "planReviews": [{"id": "pr-1", "plan": "p-1", "date": "2026-09-01", "reviewedBy": "s-1",
+                         "onTrack": True}],
+    })
+    assert (summary.arrays["commitments"].created, summary.arrays["planReviews"].created) == (1, 1)
+    assert [link for link in cycle_links(store) if link[2] == "p-1"] == [
+        ("OF_PLAN", "cm-1", "p-1"), ("OWNS_PLAN", "s-1", "p-1"), ("REVIEWS", "pr-1", "p-1"),
+        ("SPONSORS_PLAN", "s-9", "p-1")]
+
+
+# Dimensions only: the attitude is their mean rounded to the nearest level, halves toward 0.
+ROUNDING: dict[str, tuple[list[int], float, int]] = {  # contact: (dimensions, mean, attitude)
+    "c-neutral": ([-1, 0, 0, 0, 0, 0], -0.1667, 0),  # one -1 among neutrals: not an opponent
+    "c-half": ([2, 3], 2.5, 2),
+    "c-coach": ([2, 3, 3], 2.6667, 3),
+    "c-minus-half": ([-1, 0], -0.5, 0),
+    "c-one-half": ([1, 2], 1.5, 1),
+    "c-opponent": ([-1, -1, -1, 0], -0.75, -1),
+}
+
+
+def test_attitude_of_dimensions_only_is_the_nearest_level(store: GraphStore) -> None:
+    dimensions = ("acceptance", "participation", "projectSupport", "informationSharing",
+                  "guidance", "competitiveStance")
+    import_document(store, {
+        "format": "relgraph/1",
+        "accounts": [{"id": "acc-1", "name": "Northwind", "tier": "S"}],
+        "contacts": [{"id": cid, "account": "acc-1", "name": cid} for cid in ROUNDING],
+        "assessments": [{"contact": cid, "date": "2026-06-30", **dict(zip(dimensions, given,
+                                                                            strict=False))}
+                        for cid, (given, _, _) in ROUNDING.items()],
+    })
+    found = {s.contact.id: (s.score, s.attitude)
+             for s in contact_scores(store, "acc-1", as_of=AS_OF)}
+    assert found == {cid: (mean, attitude) for cid, (_, mean, attitude) in ROUNDING.items()}

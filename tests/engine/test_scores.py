@@ -41,9 +41,10 @@ def portfolio(store: GraphStore) -> GraphStore:
          assessments=[
              {"contact": "a", "date": "2025-06-01", "acceptance": 1, "participation": 1,
               "attitude": 1},
+             # mean 2.5: an exact half goes toward 0, so attitude 2 (supportive, no coach)
              {"contact": "a", "date": "2026-06-01", "acceptance": 3, "participation": 2,
-              "projectSupport": 3, "informationSharing": 3, "guidance": 3,
-              "competitiveStance": 3},
+              "projectSupport": 2, "informationSharing": 3, "guidance": 3,
+              "competitiveStance": 2},
              {"contact": "b", "date": "2025-06-01", "attitude": 2},
              {"contact": "b", "date": "2026-06-01", "acceptance": 0, "guidance": 1,
               "attitude": 0},
@@ -59,7 +60,7 @@ def test_contact_scores(portfolio: GraphStore) -> None:
     found = [(s.contact.id, s.score, s.attitude, s.assessed_on)
              for s in contact_scores(portfolio, "acc-1", as_of=AS_OF)]
     assert found == [
-        ("a", 2.8333, 2, dt.date(2026, 6, 1)),
+        ("a", 2.5, 2, dt.date(2026, 6, 1)),
         ("c", 1.0, 1, dt.date(2026, 3, 1)),
         ("b", 0.5, 0, dt.date(2026, 6, 1)),
         ("d", None, 1, dt.date(2026, 1, 1)),

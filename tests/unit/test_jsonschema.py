@@ -34,3 +34,25 @@ def test_schema_states_the_rules_checked_in_code() -> None:
     assert [b["required"] for b in defs["Sponsor"]["oneOf"]] == [["contact"], ["account"]]
     assert [b["required"][0] for b in defs["Assessment"]["anyOf"]][:2] == ["attitude", "acceptance"]
     json.dumps(defs)  # plain JSON all the way down
+
+
+def test_schema_of_the_cycle_records() -> None:
+    schema = dataset_schema()
+    assert list(schema["properties"])[-6:] == ["plans", "commitments", "planReviews",
+                                               "orgActions", "departmentAssessments",
+                                               "tierReviews"]
+    defs = schema["$defs"]
+    plan = defs["Plan"]
+    assert list(plan["properties"]) == ["id", "contact", "owner", "sponsor", "opportunity",
+                                        "start", "end", "targetAttitude", "goal", "principle",
+                                        "reviewEveryDays"]
+    assert plan["required"] == ["id", "contact", "owner", "sponsor", "start", "end",
+                                "targetAttitude", "goal"]
+    assert {k: plan["properties"]["reviewEveryDays"][k] for k in ("minimum", "maximum",
+                                                                   "default")} == {
+        "minimum": 30, "maximum": 92, "default": 61}
+    support = defs["DepartmentAssessment"]["properties"]["keyEventSupport"]
+    assert (support["minimum"], support["maximum"]) == (0, 2)
+    assert defs["OrgActionRecord"]["properties"]["action"]["$ref"] == "#/$defs/OrgAction"
+    assert len(defs["OrgAction"]["enum"]) == 12
+    assert defs["TierReview"]["properties"]["tier"]["$ref"] == "#/$defs/Tier"

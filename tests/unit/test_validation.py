@@ -45,6 +45,21 @@ def small() -> dict[str, Any]:
                            "value": 1200000, "closeDate": "2027-03-31"}],
         "decisionChain": [{"opportunity": "o-1", "contact": "c-1", "role": "decision_maker"}],
         "opportunityTeam": [{"opportunity": "o-1", "staff": "s-1", "role": "AR"}],
+        "plans": [{"id": "p-1", "contact": "c-1", "owner": "s-1", "sponsor": "s-9",
+                   "opportunity": "o-1", "start": "2026-07-01", "end": "2026-12-31",
+                   "targetAttitude": 2, "goal": "CTO backs the 2027 core bid"}],
+        "commitments": [{"id": "cm-1", "plan": "p-1", "text": "joint lab visit",
+                         "due": "2026-09-30"}],
+        "planReviews": [{"id": "pr-1", "plan": "p-1", "date": "2026-09-01", "reviewedBy": "s-1",
+                         "onTrack": False, "gap": "no access since reorg"}],
+        "orgActions": [{"id": "oa-1", "account": "acc-1", "action": "strategy_alignment",
+                        "date": "2026-05-10"}],
+        "departmentAssessments": [{"id": "da-1", "orgUnit": "ou-1", "date": "2026-06-30",
+                                   "assessedBy": "s-1", "keyEventSupport": 2,
+                                   "informationChannel": 1, "issueSpread": False}],
+        # A review's tier may differ from the account's current one (acc-2 is B): history.
+        "tierReviews": [{"id": "tr-1", "account": "acc-2", "date": "2026-01-15", "tier": "A",
+                         "reviewedBy": "s-9"}],
     }
 
 
@@ -275,4 +290,130 @@ def test_numbers_are_finite() -> None:
     assert problems(doc) == [
         "favors[0].strength: Infinity is not in (0, 1]",
         "opportunities[0].value: NaN is not a finite number",
+    ]
+
+
+# --- the management cycle: plans, commitments, reviews, org actions, departments, tiers -------
+
+def test_cycle_records_take_their_defaults() -> None:
+    valid = validate(small())
+    assert valid.docs["plans"][0]["reviewEveryDays"] == 61
+    assert valid.docs["plans"][0]["principle"] is None
+    assert valid.docs["commitments"][0]["doneOn"] is None
+    assert valid.docs["tierReviews"][0]["tier"] == "A"
+
+
+def test_plan_problems() -> None:
+    plan = small()["plans"][0]
+    doc = changed(plans=[
+        {**plan, "id": "p-1", "start": "2026-07-01", "end": "2026-06-30"},
+        {**plan, "id": "p-2", "reviewEveryDays": 29, "targetAttitude": 4},
+        {**plan, "id": "p-3", "reviewEveryDays": 93, "targetAttitude": -2},
+        {**plan, "id": "p-4", "owner": "c-2", "sponsor": "c-1", "contact": "s-1"},
+        {**plan, "id": "p-5", "opportunity": "o-404", "sponsor": "s-404"},
+        {"id": "p-6", "contact": "c-1", "owner": "s-1", "sponsor": "s-9", "start": "2026-07-01",
+         "end": "2026-12-31", "targetAttitude": 1.5, "reviewEveryDays": "61"},
+        {**plan, "id": "p-1"},
+    ])
+    assert problems(doc) == [
+        "plans[0].end: '2026-06-30' is before start '2026-07-01'",
+        "plans[1].targetAttitude: 4 is not in [-1, 3]",
+        "plans[1].reviewEveryDays: 29 is not in [30, 92]",
+        "plans[2].targetAttitude: -2 is not in [-1, 3]",
+        "plans[2].reviewEveryDays: 93 is not in [30, 92]",
+        "plans[3].contact: 's-1' is a staff member, not a contact",
+        "plans[3].owner: 'c-2' is a contact, not a staff member",
+        "plans[3].sponsor: 'c-1' is a contact, not a staff member",
+        "plans[4].sponsor: no staff member 's-404' in the document or the graph",
+        "plans[4].opportunity: no opportunity 'o-404' in the document or the graph",
+        "plans[5].targetAttitude: 1.5 is not an integer",
+        "plans[5].goal: required field missing",
+        "plans[5].reviewEveryDays: '61' is not an integer",
+        "plans[6].id: duplicate id 'p-1' (also at plans[0])",
+    ]
+
+
+def test_commitment_and_review_problems() -> None:
+    doc = changed(
+        commitments=[{"id": "cm-1", "plan": "p-404", "text": "lab visit", "due": "2026-09-31"},
+                     {"id": "cm-2", "plan": "acc-1", "text": "lab visit", "due": "2026-09-30",
+                      "doneOn": "soon"},
+                     {"id": "cm-3", "plan": "p-1", "due": "2026-09-30"}],
+        planReviews=[{"id": "pr-1", "plan": "p-1", "date": "2026-09-01", "reviewedBy": "c-1",
+                      "onTrack": "no"},
+                     {"id": "pr-2", "plan": "p-404", "date": "2026-09-01"}],
+    )
+    assert problems(doc) == [
+        "commitments[0].due: '2026-09-31' is not a date (YYYY-MM-DD)",
+        "commitments[0].plan: no plan 'p-404' in the document or the graph",
+        "commitments[1].doneOn: 'soon' is not a date (YYYY-MM-DD)",
+        "commitments[1].plan: 'acc-1' is an account, not a plan",
+        "commitments[2].text: required field missing",
+        "planReviews[0].onTrack: 'no' is not true or false",
+        "planReviews[0].reviewedBy: 'c-1' is a contact, not a staff member",
+        "planReviews[1].onTrack: required field missing",
+        "planReviews[1].plan: no plan 'p-404' in the document or the graph",
+    ]
+
+
+def test_org_action_department_and_tier_problems() -> None:
+    doc = changed(
+        orgActions=[{"id": "oa-1", "account": "acc-1", "action": "summit", "date": "2026-05-10"},
+                    {"id": "oa-2", "account": "acc-404", "action": "joint_brand_csr",
+                     "date": "2026-05-10"}],
+        departmentAssessments=[
+            {"id": "da-1", "orgUnit": "ou-1", "date": "2026-06-30", "assessedBy": "c-1",
+             "keyEventSupport": 3, "informationChannel": -1, "issueSpread": "yes"},
+            {"id": "da-2", "orgUnit": "ou-404", "date": "2026-06-30", "keyEventSupport": 0,
+             "informationChannel": 2, "issueSpread": True},
+            {"id": "da-3", "orgUnit": "acc-1", "date": "2026-06-30", "keyEventSupport": 1,
+             "informationChannel": 1.0}],
+        tierReviews=[{"id": "tr-1", "account": "acc-1", "date": "2026-01-15", "tier": "X",
+                      "reviewedBy": "c-2"},
+                     {"id": "tr-2", "account": "acc-404", "date": "2026-01-15", "tier": "s"}],
+    )
+    assert problems(doc) == [
+        "orgActions[0].action: 'summit' is not one of regular_summit, executive_visits, "
+        "personal_relationship, strategy_alignment, organization_alignment, process_alignment, "
+        "joint_innovation, joint_brand_csr, joint_business_planning, culture_recognition, "
+        "management_practice, brand_recognition",
+        "orgActions[1].account: no account 'acc-404' in the document or the graph",
+        "departmentAssessments[0].keyEventSupport: 3 is not in [0, 2]",
+        "departmentAssessments[0].informationChannel: -1 is not in [0, 2]",
+        "departmentAssessments[0].issueSpread: 'yes' is not true or false",
+        "departmentAssessments[0].assessedBy: 'c-1' is a contact, not a staff member",
+        "departmentAssessments[1].orgUnit: no org unit 'ou-404' in the document or the graph",
+        "departmentAssessments[2].informationChannel: 1.0 is not an integer",
+        "departmentAssessments[2].issueSpread: required field missing",
+        "departmentAssessments[2].orgUnit: 'acc-1' is an account, not an org unit",
+        "tierReviews[0].tier: 'X' is not one of S, A, B, C",
+        "tierReviews[0].reviewedBy: 'c-2' is a contact, not a staff member",
+        "tierReviews[1].tier: 's' is not one of S, A, B, C",
+        "tierReviews[1].account: no account 'acc-404' in the document or the graph",
+    ]
+
+
+def test_cycle_csv_cells_are_typed_by_column(tmp_path: Path) -> None:
+    _write_csv(tmp_path, "planReviews.csv", [
+        ["id", "plan", "date", "reviewedBy", "onTrack", "gap", "remedy"],
+        ["pr-1", "p-1", "2026-09-01", "", "FALSE", "no access, since reorg", ""],
+    ])
+    _write_csv(tmp_path, "departmentAssessments.csv", [
+        ["id", "orgUnit", "date", "keyEventSupport", "informationChannel", "issueSpread"],
+        ["da-1", "ou-1", "2026-06-30", "2", "one", "true"],
+    ])
+    _write_csv(tmp_path, "plans.csv", [["id", "contact", "owner", "sponsor", "start", "end",
+                                        "targetAttitude", "goal", "reviewEveryDays"],
+                                       ["p-1", "c-1", "s-1", "s-9", "2026-07-01", "2026-12-31",
+                                        "2", "backs the bid", "92"]])
+    table = tabular.read(tmp_path)
+    assert table.doc["planReviews"] == [{"id": "pr-1", "plan": "p-1", "date": "2026-09-01",
+                                         "onTrack": False, "gap": "no access, since reorg"}]
+    assert table.doc["plans"][0]["targetAttitude"] == 2
+    assert table.doc["plans"][0]["reviewEveryDays"] == 92
+    with pytest.raises(ValidationFailed) as caught:
+        validate_document({**small(), **{k: v for k, v in table.doc.items() if k != "format"}},
+                          locate=table.locate, early=table.problems)
+    assert caught.value.problems == [
+        "departmentAssessments.csv:2 informationChannel: 'one' is not an integer",
     ]

@@ -33,6 +33,10 @@ ANCHORS: dict[str, tuple[str, str]] = {
     "favors": ("contact", "contact"), "opportunities": ("opportunity", "id"),
     "decisionChain": ("opportunity", "opportunity"),
     "opportunityTeam": ("opportunity", "opportunity"),
+    "plans": ("plan", "id"), "commitments": ("commitment", "id"),
+    "planReviews": ("plan_review", "id"), "orgActions": ("org_action", "id"),
+    "departmentAssessments": ("department_assessment", "id"),
+    "tierReviews": ("tier_review", "id"),
 }
 
 # Canonical record order within an array: the anchor first (pages follow it), then the rest

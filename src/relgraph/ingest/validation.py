@@ -31,6 +31,7 @@ from relgraph.model import (
     Influence,
     Opportunity,
     OrgUnit,
+    Plan,
     Record,
     ReportingLine,
     Sponsor,
@@ -55,17 +56,22 @@ NATURAL_KEYS: dict[str, tuple[str, ...]] = {
     "assessments": ("contact", "date"), "supplies": ("competitor", "account"),
     "favors": ("contact", "competitor"), "decisionChain": ("opportunity", "contact"),
     "opportunityTeam": ("opportunity", "staff", "role"),
+    # the management cycle
+    "plans": ("id",), "commitments": ("id",), "planReviews": ("id",), "orgActions": ("id",),
+    "departmentAssessments": ("id",), "tierReviews": ("id",),
 }
 
 # The arrays that define ids others refer to, and the kind of thing each id names.
 DEFINES: dict[str, str] = {
     "accounts": "account", "orgUnits": "orgUnit", "contacts": "contact", "staff": "staff",
     "competitors": "competitor", "opportunities": "opportunity",
+    "plans": "plan",
 }
 NOUNS: dict[str, str] = {
     "account": "an account", "orgUnit": "an org unit", "contact": "a contact",
     "staff": "a staff member", "person": "a person", "competitor": "a competitor",
     "opportunity": "an opportunity",
+    "plan": "a plan",
 }
 PEOPLE = ("contact", "staff")
 
@@ -87,11 +93,20 @@ REFS: dict[str, tuple[tuple[str, str], ...]] = {
     "favors": (("contact", "contact"), ("competitor", "competitor")),
     "decisionChain": (("opportunity", "opportunity"), ("contact", "contact")),
     "opportunityTeam": (("opportunity", "opportunity"), ("staff", "staff")),
+    # the management cycle
+    "plans": (("contact", "contact"), ("owner", "staff"), ("sponsor", "staff"),
+              ("opportunity", "opportunity")),
+    "commitments": (("plan", "plan"),),
+    "planReviews": (("plan", "plan"), ("reviewedBy", "staff")),
+    "orgActions": (("account", "account"),),
+    "departmentAssessments": (("orgUnit", "orgUnit"), ("assessedBy", "staff")),
+    "tierReviews": (("account", "account"), ("reviewedBy", "staff")),
 }
 
 _KNOWN = {
     "account": statement("known_accounts"), "orgUnit": statement("known_org_units"),
     "competitor": statement("known_competitors"), "opportunity": statement("known_opportunities"),
+    "plan": statement("known_plans"),
 }
 _KNOWN_PEOPLE = statement("known_people")
 _ANY_PERSON = statement("any_person")
@@ -519,10 +534,18 @@ def _opportunity_rule(record: Record) -> list[tuple[str, str]]:
     return []
 
 
+def _plan_rule(record: Record) -> list[tuple[str, str]]:
+    assert isinstance(record, Plan)
+    if record.end < record.start:
+        return [("end", f"'{record.end}' is before start '{record.start}'")]
+    return []
+
+
 _RULES: dict[str, Rule] = {
     "sponsors": _sponsor_rule, "assessments": _assessment_rule,
     "reportingLines": _reporting_rule, "influences": _influence_rule,
     "opportunities": _opportunity_rule,
+    "plans": _plan_rule,
 }
 
 

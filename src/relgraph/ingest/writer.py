@@ -2,7 +2,8 @@
 
 Graph properties carry the document's camelCase names, so the graph reads like the document.
 Two derived values are stored beside what was given: an assessment's `score` (mean of the
-dimensions) and `effectiveAttitude` (given attitude, else the score rounded down).
+dimensions) and `effectiveAttitude` (given attitude, else the score rounded to the nearest level,
+halves toward 0).
 """
 
 from __future__ import annotations
@@ -127,6 +128,22 @@ def _assessment(record: Record, doc: Doc) -> dict[str, Any]:
     }
 
 
+def _node_of(ref: str) -> RowFn:
+    """A node's row with the id of the node it belongs to (its contact, plan, org unit...)."""
+    def row(_: Record, doc: Doc) -> dict[str, Any]:
+        return {"id": doc["id"], ref: doc[ref], "props": _props(doc)}
+
+    return row
+
+
+def _link(field: str, name: str) -> RowFn:
+    """A node's id and one of its references (`field`, may be null) as the statement's `name`."""
+    def row(_: Record, doc: Doc) -> dict[str, Any]:
+        return {"id": doc["id"], name: doc[field]}
+
+    return row
+
+
 @dataclass(frozen=True)
 class Write:
     """One write step of an import: an array of the document, a statement, a row builder."""
@@ -178,6 +195,20 @@ WRITES: Sequence[Write] = (
         statement("upsert_opportunity_team"),
         _fields("opportunity", "staff", "role"),
     ),
+    Write("plans", statement("upsert_plans"), _node_of("contact")),
+    Write("plans", statement("link_plan_owners"), _link("owner", "staff")),
+    Write("plans", statement("link_plan_sponsors"), _link("sponsor", "staff")),
+    Write("plans", statement("link_plan_opportunities"), _link("opportunity", "opportunity")),
+    Write("commitments", statement("upsert_commitments"), _node_of("plan")),
+    Write("planReviews", statement("upsert_plan_reviews"), _node_of("plan")),
+    Write("planReviews", statement("link_plan_reviewers"), _link("reviewedBy", "staff")),
+    Write("orgActions", statement("upsert_org_actions"), _node_with_account),
+    Write("departmentAssessments", statement("upsert_department_assessments"),
+          _node_of("orgUnit")),
+    Write("departmentAssessments", statement("link_department_assessors"),
+          _link("assessedBy", "staff")),
+    Write("tierReviews", statement("upsert_tier_reviews"), _node_with_account),
+    Write("tierReviews", statement("link_tier_reviewers"), _link("reviewedBy", "staff")),
 )
 
 
