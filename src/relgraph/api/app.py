@@ -34,12 +34,12 @@ from strawberry.schema.config import StrawberryConfig
 
 from relgraph.api.auth import DEVELOPER, Principal, bearer_secret, key_for_secret
 from relgraph.api.context import Api, Context
-from relgraph.api.errors import ApiError, ErrorPolicy, Unauthenticated
+from relgraph.api.errors import ErrorPolicy, code_of
 from relgraph.api.limits import Limits, check_query
 from relgraph.api.map_page import mount_map
 from relgraph.api.schema import Mutation, Query
 from relgraph.config import Settings
-from relgraph.errors import RelgraphError
+from relgraph.errors import RelgraphError, Unauthenticated
 from relgraph.store import GraphStore, open_store
 
 log = logging.getLogger("relgraph.api")
@@ -94,8 +94,8 @@ class Guard(SchemaExtension):
         if not errors:
             try:
                 ctx.principal = await authenticate(ctx)
-            except ApiError as exc:
-                errors = [GraphQLError(exc.message, extensions={"code": exc.code})]
+            except Unauthenticated as exc:
+                errors = [GraphQLError(exc.headline, extensions={"code": code_of(exc)})]
         if errors:
             run.result = GraphQLExecutionResult(data=None, errors=errors)
         yield

@@ -20,10 +20,10 @@ import anyio.to_thread
 from strawberry.fastapi import BaseContext
 
 from relgraph.api.auth import Principal, Role
-from relgraph.api.errors import Forbidden, Unauthenticated
 from relgraph.api.limits import Limits
 from relgraph.config import Settings
 from relgraph.cypher import Statement, statement
+from relgraph.errors import Forbidden, Unauthenticated
 from relgraph.store.base import GraphStore, Row
 
 T = TypeVar("T")

@@ -19,7 +19,7 @@ import strawberry
 
 from relgraph import model
 from relgraph.api.context import Context
-from relgraph.api.errors import BadUserInput, Forbidden
+from relgraph.errors import Forbidden, InvalidInput
 from relgraph.intel import types as answers
 from relgraph.intel.common import to_date
 from relgraph.store.base import Row
@@ -110,7 +110,7 @@ def decode_cursor(kind: str, cursor: str) -> str:
         raw = ""
     prefix, _, ident = raw.partition(":")
     if prefix != kind or not ident:
-        raise BadUserInput(f"`after` is not a cursor of this list: {cursor!r}")
+        raise InvalidInput(f"`after` is not a cursor of this list: {cursor!r}")
     return ident
 
 

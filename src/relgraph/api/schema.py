@@ -36,7 +36,6 @@ from relgraph import intel, model
 from relgraph.api import writes
 from relgraph.api.auth import ApiKeyInfo, Role, create_key, list_keys, revoke_key
 from relgraph.api.context import Context
-from relgraph.api.errors import BadUserInput, Forbidden, not_found
 from relgraph.api.inputs import (
     AccountInput,
     AssessmentInput,
@@ -89,6 +88,7 @@ from relgraph.api.objects import (
 )
 from relgraph.api.powermap import PowerMap, power_map_of
 from relgraph.cypher import Statement, statement
+from relgraph.errors import Forbidden, InvalidInput, NotFound
 from relgraph.ingest.importer import ImportSummary as Summary
 from relgraph.intel import gaps as gaps_lib
 from relgraph.intel import paths as paths_lib
@@ -113,7 +113,7 @@ async def paginate(
     limits = ctx.api.limits
     size = limits.default_page_size if first is None else first
     if size < 0 or size > limits.max_page_size:
-        raise BadUserInput(f"`first` must be from 0 to {limits.max_page_size}")
+        raise InvalidInput(f"`first` must be from 0 to {limits.max_page_size}")
     after_id = decode_cursor(kind, after) if after else None
     page_stmt, count_stmt = PAGES[kind]
     rows = await ctx.rows(page_stmt, {**params, "after": after_id, "limit": size + 1})
@@ -256,14 +256,14 @@ async def _contacts(ctx: Context, ids: list[str]) -> dict[str, Contact]:
 async def visible_account(ctx: Context, account_id: str) -> Row:
     row = await ctx.loaders.account.load(account_id) if ctx.sees_account(account_id) else None
     if row is None:
-        raise not_found("account", account_id)
+        raise NotFound("account", account_id)
     return row
 
 
 async def visible_contact(ctx: Context, contact_id: str) -> Row:
     row = await ctx.loaders.contact.load(contact_id)
     if row is None or not ctx.sees_account(row.get("account")):
-        raise not_found("contact", contact_id)
+        raise NotFound("contact", contact_id)
     return row
 
 
@@ -446,14 +446,14 @@ class Query:
         max_hops = 4 if max_hops is None else max_hops
         limit = 5 if limit is None else limit
         if not 1 <= max_hops <= paths_lib.MAX_HOPS_LIMIT:
-            raise BadUserInput(f"maxHops must be from 1 to {paths_lib.MAX_HOPS_LIMIT}")
+            raise InvalidInput(f"maxHops must be from 1 to {paths_lib.MAX_HOPS_LIMIT}")
         if not 1 <= limit <= paths_lib.MAX_PATHS:
-            raise BadUserInput(f"limit must be from 1 to {paths_lib.MAX_PATHS}")
+            raise InvalidInput(f"limit must be from 1 to {paths_lib.MAX_PATHS}")
         await visible_contact(ctx, target)
         starts = [str(s) for s in from_ or []]
         for sid in starts:
             if not await ctx.sees_staff(sid):
-                raise not_found("staff member", sid)
+                raise NotFound("staff member", sid)
         who = ctx.principal
         # A limited key gets the strongest paths it may see: ask for more, keep the visible.
         wanted = paths_lib.MAX_PATHS if who.scoped else limit
@@ -473,7 +473,7 @@ class Query:
     ) -> list[Influenced]:
         ctx = C(info)
         if not 1 <= max_hops <= paths_lib.MAX_HOPS_LIMIT:
-            raise BadUserInput(f"maxHops must be from 1 to {paths_lib.MAX_HOPS_LIMIT}")
+            raise InvalidInput(f"maxHops must be from 1 to {paths_lib.MAX_HOPS_LIMIT}")
         await visible_contact(ctx, contact_id)
         found = await _library(ctx, intel.influenced_by, contact_id, max_hops, as_of)
         who = ctx.principal
@@ -585,7 +585,7 @@ class Query:
     ) -> list[HiddenInfluencer]:
         ctx = C(info)
         if not 1 <= limit <= 100:
-            raise BadUserInput("limit must be from 1 to 100")
+            raise InvalidInput("limit must be from 1 to 100")
         await visible_account(ctx, account_id)
         found = await _library(ctx, intel.hidden_influencers, account_id, limit, as_of,
                                ctx.settings)
@@ -604,7 +604,7 @@ class Query:
     ) -> list[SinglePointOfFailure]:
         ctx = C(info)
         if not 1 <= max_hops <= paths_lib.MAX_HOPS_LIMIT:
-            raise BadUserInput(f"maxHops must be from 1 to {paths_lib.MAX_HOPS_LIMIT}")
+            raise InvalidInput(f"maxHops must be from 1 to {paths_lib.MAX_HOPS_LIMIT}")
         await visible_account(ctx, account_id)
         found = await _library(ctx, intel.single_points_of_failure, account_id, max_hops,
                                as_of, ctx.settings)
@@ -650,7 +650,7 @@ async def _found(
     forget(loader, ident)
     row: Row | None = await loader.load(ident)
     if row is None or (account_key is not None and not ctx.sees_account(row.get(account_key))):
-        raise not_found(kind, ident)
+        raise NotFound(kind, ident)
     return row
 
 
@@ -778,7 +778,7 @@ class Mutation:
         account_id: strawberry.ID | None = None,
     ) -> ImportSummary:
         if (contact_id is None) == (account_id is None):
-            raise BadUserInput("give exactly one of `contactId` (personal sponsor) or "
+            raise InvalidInput("give exactly one of `contactId` (personal sponsor) or "
                                "`accountId` (account sponsor)")
         rec: dict[str, Any] = {"staff": staff_id}
         rec.update({"contact": contact_id} if contact_id else {"account": account_id})
@@ -817,7 +817,7 @@ class Mutation:
         try:
             chosen = Role(role)
         except ValueError:
-            raise BadUserInput("role must be reader, editor or admin") from None
+            raise InvalidInput("role must be reader, editor or admin") from None
         if sensitive and not who.sensitive:
             raise Forbidden("only a key with the `sensitive` permission can grant it")
         key, secret = await ctx.call(create_key, ctx.store, chosen, list(accounts or []),
@@ -830,7 +830,7 @@ class Mutation:
         ctx.require(Role.ADMIN)
         key = await ctx.call(revoke_key, ctx.store, id)
         if key is None:
-            raise not_found("API key", id)
+            raise NotFound("API key", id)
         return _key(key)
 
 

@@ -17,8 +17,8 @@ from typing import Any
 
 from relgraph.api.auth import Principal, Role
 from relgraph.api.context import Context
-from relgraph.api.errors import Forbidden, not_found
 from relgraph.cypher import statement
+from relgraph.errors import Forbidden, NotFound
 from relgraph.ingest.importer import ImportSummary, import_document
 from relgraph.model import FORMAT
 from relgraph.store.base import GraphStore
@@ -210,7 +210,7 @@ async def remove_owner(ctx: Context, staff: str, contact: str, role: str) -> int
     await _contact_in_scope(ctx, contact)
     rows = await ctx.rows(REMOVE_OWNER, {"staff": staff, "contact": contact, "role": role})
     if not rows:
-        raise not_found("staff member or contact", f"{staff}/{contact}")
+        raise NotFound("staff member or contact", f"{staff}/{contact}")
     return int(rows[0]["removed"])
 
 
@@ -218,9 +218,9 @@ async def unpair_sponsor(
     ctx: Context, staff: str, contact: str | None, account: str | None,
 ) -> int:
     if (contact is None) == (account is None):
-        from relgraph.api.errors import BadUserInput
+        from relgraph.errors import InvalidInput
 
-        raise BadUserInput("give exactly one of `contactId` (personal sponsor) or `accountId` "
+        raise InvalidInput("give exactly one of `contactId` (personal sponsor) or `accountId` "
                            "(account sponsor)")
     if contact is not None:
         await _contact_in_scope(ctx, contact)
@@ -228,10 +228,10 @@ async def unpair_sponsor(
     else:
         ctx.require(Role.EDITOR)
         if not ctx.sees_account(account):
-            raise not_found("account", str(account))
+            raise NotFound("account", str(account))
         rows = await ctx.rows(UNPAIR_ACCOUNT, {"staff": staff, "account": account})
     if not rows:
-        raise not_found("staff member or " + ("contact" if contact else "account"),
+        raise NotFound("staff member or " + ("contact" if contact else "account"),
                         f"{staff}/{contact or account}")
     return int(rows[0]["removed"])
 
@@ -250,4 +250,4 @@ async def _contact_in_scope(ctx: Context, contact: str) -> None:
     ctx.require(Role.EDITOR)
     row = await ctx.loaders.contact.load(contact)
     if row is None or not ctx.sees_account(row.get("account")):
-        raise not_found("contact", contact)
+        raise NotFound("contact", contact)

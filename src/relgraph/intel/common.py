@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from relgraph.config import Settings
-from relgraph.errors import RelgraphError
+from relgraph.errors import InvalidInput
 from relgraph.model import OPEN_STAGES, Rank
 
 # Strength of a current reporting line that gives none (CONTRACT "Links for paths").
@@ -236,7 +236,7 @@ def rounded(value: float) -> float:
 
 def check_range(name: str, value: int, low: int, high: int) -> None:
     if not low <= value <= high:
-        raise RelgraphError(f"{name} must be between {low} and {high}, got {value}")
+        raise InvalidInput(f"{name} must be between {low} and {high}, got {value}")
 
 
 def chunks(items: Sequence[str], size: int) -> Iterable[list[str]]:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from relgraph.config import Settings
 from relgraph.cypher import statement
-from relgraph.errors import RelgraphError
+from relgraph.errors import InvalidInput
 from relgraph.intel.common import (
     cadence_days,
     chunks,
@@ -54,7 +54,7 @@ def parse_kinds(kinds: Iterable[str | GapKind] | None) -> set[GapKind] | None:
             chosen.add(GapKind(str(kind).strip().upper()))
         except ValueError:
             valid = ", ".join(k.value for k in GapKind)
-            raise RelgraphError(f"unknown gap kind {str(kind)!r}; valid kinds: {valid}") from None
+            raise InvalidInput(f"unknown gap kind {str(kind)!r}; valid kinds: {valid}") from None
     return chosen or None
 
 
