@@ -21,6 +21,7 @@ import annotated_types as at
 from pydantic import TypeAdapter, ValidationError
 from pydantic.fields import FieldInfo
 
+from relgraph.batching import chunks
 from relgraph.cypher import statement
 from relgraph.errors import ValidationFailed
 from relgraph.model import (
@@ -373,11 +374,11 @@ class _Stored:
         # it refers to no stored person, only if one cheap read finds any person stored.
         if people or (wanted["own_people"] and store.run(_ANY_PERSON)):
             people = people | wanted["own_people"]
-        for ids in _chunks(sorted(people)):
+        for ids in chunks(sorted(people), LOOKUP_BATCH):
             for row in store.run(_KNOWN_PEOPLE, {"ids": ids}):
                 found.people[row["id"]] = "staff" if "Staff" in row["labels"] else "contact"
         for kind, known in _KNOWN.items():
-            for ids in _chunks(sorted(wanted[kind])):
+            for ids in chunks(sorted(wanted[kind]), LOOKUP_BATCH):
                 for row in store.run(known, {"ids": ids}):
                     found.ids[kind][row["id"]] = row.get("account")
         return found
@@ -409,11 +410,6 @@ def _as_doc(array: str, record: Record) -> dict[str, Any]:
         if isinstance(value, dt.date):
             doc[key] = value.isoformat()
     return doc
-
-
-def _chunks(ids: list[str]) -> Iterator[list[str]]:
-    for start in range(0, len(ids), LOOKUP_BATCH):
-        yield ids[start:start + LOOKUP_BATCH]
 
 
 def _ref_values(name: str, value: Any) -> Iterator[tuple[str, str]]:
