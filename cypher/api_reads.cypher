@@ -458,12 +458,15 @@ RETURN s.id AS key, a {.id, .name, .tier, .partnership, .industry, .region} AS i
 ORDER BY key, item.id
 
 // name: api_attendees_of_interactions
-// The people who attended each interaction: `staff` true for our staff, false for contacts.
+// The people who attended each interaction, each with their record: `staff` true for our staff,
+// false for contacts.
 // params: ids
 MATCH (p:Person)-[:ATTENDED]->(i:Interaction)
 WHERE i.id IN $ids
-RETURN i.id AS key, p:Staff AS staff, p.id AS person, p.account AS account
-ORDER BY key, person
+RETURN i.id AS key, p:Staff AS staff,
+       p {.id, .account, .orgUnit, .name, .title, .rank, .role, .function, .key, .closeness,
+          .socialStyle, .risingStar, .active, .email} AS item
+ORDER BY key, item.id
 
 // name: api_account_counts
 // Plain counts per account for BI figures: contacts, active contacts, open

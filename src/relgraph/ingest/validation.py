@@ -304,7 +304,7 @@ class _Check:
             for array, refs in REFS.items():
                 for index, doc in self.ref_docs(array):
                     for name, kind in refs:
-                        for path, ident in _ref_values(name, doc.get(name)):
+                        for path, ident in ref_values(name, doc.get(name)):
                             if ident in missing[kind]:
                                 reason = _unresolved(kind, ident, defined, stored)
                                 self.add(array, index, path, str(reason))
@@ -412,7 +412,7 @@ def _as_doc(array: str, record: Record) -> dict[str, Any]:
     return doc
 
 
-def _ref_values(name: str, value: Any) -> Iterator[tuple[str, str]]:
+def ref_values(name: str, value: Any) -> Iterator[tuple[str, str]]:
     """(path, id) of a reference field: one for a plain field, one per item for a list."""
     if isinstance(value, list):
         for i, item in enumerate(value):

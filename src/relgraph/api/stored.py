@@ -1,0 +1,236 @@
+"""The graph's records as the API reads them: typed values, each built once from the map an
+`api_*` statement returns (the document's camelCase keys). The loaders hand these out; the
+GraphQL types show them. A value the graph lacks takes the record's default (a contact without
+a rank is rank C), as in the document.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from relgraph import model
+from relgraph.intel.common import to_date
+from relgraph.store.base import Row
+
+E = TypeVar("E", bound=enum.Enum)
+T = TypeVar("T")
+V = TypeVar("V")
+
+
+def member(kind: type[E], value: Any, default: E) -> E:
+    """The enum member of a stored value; the default for a missing or unknown one."""
+    try:
+        return default if value is None else kind(value)
+    except ValueError:
+        return default
+
+
+def day(value: Any) -> dt.date | None:
+    """A stored ISO date (or a date) as a date; an empty cell is no date."""
+    return None if value == "" else to_date(value)
+
+
+def _name(row: Row) -> str:
+    return str(row.get("name") or row["id"])
+
+
+def _text(value: Any) -> str | None:
+    return str(value) if value else None
+
+
+@dataclass(frozen=True)
+class Account:
+    id: str
+    name: str
+    tier: model.Tier
+    partnership: model.Partnership
+    industry: str | None
+    region: str | None
+
+    @staticmethod
+    def from_row(row: Row) -> Account:
+        return Account(id=row["id"], name=_name(row),
+                       tier=member(model.Tier, row.get("tier"), model.Tier.C),
+                       partnership=member(model.Partnership, row.get("partnership"),
+                                          model.Partnership.ORDINARY),
+                       industry=row.get("industry"), region=row.get("region"))
+
+
+@dataclass(frozen=True)
+class OrgUnit:
+    id: str
+    name: str
+    account: str
+    parent: str | None
+
+    @staticmethod
+    def from_row(row: Row) -> OrgUnit:
+        return OrgUnit(id=row["id"], name=_name(row), account=row["account"],
+                       parent=_text(row.get("parent")))
+
+
+@dataclass(frozen=True)
+class Contact:
+    id: str
+    name: str
+    account: str
+    org_unit: str | None
+    title: str | None
+    rank: model.Rank
+    function: str | None
+    key: bool
+    closeness: int | None
+    rising_star: bool
+    active: bool
+    email: str | None
+    social_style: str | None  # sensitive: shown only to keys with the permission
+
+    @staticmethod
+    def from_row(row: Row) -> Contact:
+        return Contact(
+            id=row["id"], name=_name(row), account=row["account"],
+            org_unit=_text(row.get("orgUnit")), title=row.get("title"),
+            rank=member(model.Rank, row.get("rank"), model.Rank.C), function=row.get("function"),
+            key=bool(row.get("key")), closeness=row.get("closeness"),
+            rising_star=bool(row.get("risingStar")), active=row.get("active") is not False,
+            email=row.get("email"), social_style=row.get("socialStyle"),
+        )
+
+
+@dataclass(frozen=True)
+class Staff:
+    id: str
+    name: str
+    title: str | None
+    rank: model.Rank
+    role: model.StaffRole
+    active: bool
+
+    @staticmethod
+    def from_row(row: Row) -> Staff:
+        return Staff(id=row["id"], name=_name(row), title=row.get("title"),
+                     rank=member(model.Rank, row.get("rank"), model.Rank.C),
+                     role=member(model.StaffRole, row.get("role"), model.StaffRole.OTHER),
+                     active=row.get("active") is not False)
+
+
+@dataclass(frozen=True)
+class Opportunity:
+    id: str
+    name: str
+    account: str
+    stage: model.Stage
+    value: float | None
+    close_date: dt.date | None
+
+    @staticmethod
+    def from_row(row: Row) -> Opportunity:
+        return Opportunity(
+            id=row["id"], name=_name(row), account=row["account"],
+            stage=member(model.Stage, row.get("stage"), model.Stage.LEAD),
+            value=None if row.get("value") is None else float(row["value"]),
+            close_date=day(row.get("closeDate")),
+        )
+
+
+@dataclass(frozen=True)
+class Interaction:
+    id: str
+    type: model.InteractionType
+    layer: model.Layer
+    date: dt.date
+    account: str | None
+    opportunity: str | None
+    summary: str | None
+
+    @staticmethod
+    def from_row(row: Row) -> Interaction:
+        kind = member(model.InteractionType, row.get("type"), model.InteractionType.CALL)
+        date = day(row.get("date"))
+        assert date is not None  # every interaction has a date (the document requires it)
+        return Interaction(id=row["id"], type=kind,
+                           layer=member(model.Layer, row.get("layer"), kind.default_layer),
+                           date=date, account=_text(row.get("account")),
+                           opportunity=_text(row.get("opportunity")), summary=row.get("summary"))
+
+
+@dataclass(frozen=True)
+class Assessment:
+    id: str
+    contact: str
+    date: dt.date
+    assessed_by: str | None
+    acceptance: int | None
+    participation: int | None
+    project_support: int | None
+    information_sharing: int | None
+    guidance: int | None
+    competitive_stance: int | None
+    attitude: int | None
+    score: float | None
+    effective_attitude: int | None
+
+    @staticmethod
+    def from_row(row: Row) -> Assessment:
+        date = day(row.get("date"))
+        assert date is not None  # every assessment has a date (its id is contact@date)
+        return Assessment(
+            id=row["id"], contact=row["contact"], date=date,
+            assessed_by=_text(row.get("assessedBy")), acceptance=row.get("acceptance"),
+            participation=row.get("participation"), project_support=row.get("projectSupport"),
+            information_sharing=row.get("informationSharing"), guidance=row.get("guidance"),
+            competitive_stance=row.get("competitiveStance"), attitude=row.get("attitude"),
+            score=None if row.get("score") is None else float(row["score"]),
+            effective_attitude=row.get("effectiveAttitude"),
+        )
+
+
+@dataclass(frozen=True)
+class Competitor:
+    id: str
+    name: str
+
+    @staticmethod
+    def from_row(row: Row) -> Competitor:
+        return Competitor(id=row["id"], name=_name(row))
+
+
+@dataclass(frozen=True)
+class Linked(Generic[T, V]):
+    """A record reached over a relationship, with what the relationship says (a role, a
+    supplier's position, a favour's strength)."""
+
+    item: T
+    value: V
+
+
+@dataclass(frozen=True)
+class Attendees:
+    """Who attended an interaction: our staff, and the client contacts."""
+
+    staff: list[Staff]
+    contacts: list[Contact]
+
+
+@dataclass(frozen=True)
+class AccountCounts:
+    """Plain counts of an account for the BI figures."""
+
+    contacts: int = 0
+    active_contacts: int = 0
+    open_opportunities: int = 0
+    open_pipeline_value: float = 0.0
+    team_size: int = 0  # distinct staff members on the account team
+
+    @staticmethod
+    def from_row(row: Row) -> AccountCounts:
+        return AccountCounts(
+            contacts=int(row.get("contacts") or 0),
+            active_contacts=int(row.get("activeContacts") or 0),
+            open_opportunities=int(row.get("openOpportunities") or 0),
+            open_pipeline_value=float(row.get("openPipelineValue") or 0.0),
+            team_size=len(set(row.get("team") or [])),
+        )

@@ -1,0 +1,434 @@
+"""The graph's records as GraphQL types (accounts, contacts, staff, ...) and their nested
+fields. Every nested field loads through a per-request DataLoader (relgraph.api.loaders), so a
+page of N records costs a bounded number of statements whatever N is; what the loaders return
+is already cut to the asking key's scope (see relgraph.api.schema for the access rules).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import strawberry
+
+from relgraph import model
+from relgraph.api import stored
+from relgraph.api.loaders import Info
+from relgraph.api.permissions import Sensitive
+from relgraph.api.types.findings import AccountFigures, CoverageGap
+
+
+def _id(value: str | None) -> strawberry.ID | None:
+    return None if value is None else strawberry.ID(value)
+
+
+def _iso(info: Info, as_of: dt.date | None) -> str:
+    return info.context.day(as_of).isoformat()
+
+
+@strawberry.type(description="A client company.")
+class Account:
+    id: strawberry.ID
+    name: str
+    tier: model.Tier
+    partnership: model.Partnership
+    industry: str | None
+    region: str | None
+
+    @staticmethod
+    def of(a: stored.Account) -> Account:
+        return Account(id=strawberry.ID(a.id), name=a.name, tier=a.tier,
+                       partnership=a.partnership, industry=a.industry, region=a.region)
+
+    @strawberry.field(description="The account's departments (org units), in id order.")
+    async def org_units(self, info: Info) -> list[OrgUnit]:
+        return [OrgUnit.of(u) for u in await info.context.loaders.org_units_of_account.load(
+            self.id)]
+
+    @strawberry.field(description="The account's contacts, in id order (`active` filters).")
+    async def contacts(self, info: Info, active: bool | None = None) -> list[Contact]:
+        found = await info.context.loaders.contacts_of_account.load(self.id)
+        return [Contact.of(c) for c in found if active is None or c.active == active]
+
+    @strawberry.field(description="Our account team: staff members and their iron-triangle role.")
+    async def team(self, info: Info) -> list[TeamMember]:
+        return [TeamMember(staff=StaffMember.of(m.item), role=m.value)
+                for m in await info.context.loaders.team_of_account.load(self.id)]
+
+    @strawberry.field(description="Our account sponsors (executives sponsoring the account).")
+    async def sponsors(self, info: Info) -> list[StaffMember]:
+        return [StaffMember.of(s)
+                for s in await info.context.loaders.sponsors_of_account.load(self.id)]
+
+    @strawberry.field(description="The account's opportunities (`open`: not won or lost).")
+    async def opportunities(self, info: Info, open: bool | None = None) -> list[Opportunity]:
+        found = await info.context.loaders.opportunities_of_account.load(self.id)
+        return [Opportunity.of(o) for o in found if open is None or o.stage.is_open == open]
+
+    @strawberry.field(description="Competitors supplying the account, with their position.")
+    async def suppliers(self, info: Info) -> list[Supplier]:
+        return [Supplier(competitor=Competitor.of(s.item), position=s.value)
+                for s in await info.context.loaders.suppliers_of_account.load(self.id)]
+
+    @strawberry.field(description=(
+        "Flat figures for BI tools (health, coverage, gap counts) at `asOf` (default today)."))
+    async def figures(self, info: Info, as_of: dt.date | None = None) -> AccountFigures:
+        loaders = info.context.loaders
+        day = info.context.day(as_of)
+        analysis = await loaders.analysis.load((self.id, day.isoformat()))
+        counts = await loaders.counts_of_account.load(self.id)
+        return AccountFigures.of(day, analysis, counts[0] if counts else stored.AccountCounts())
+
+    @strawberry.field(description="The account's coverage gaps at `asOf` (default today).")
+    async def coverage_gaps(
+        self, info: Info, kinds: list[model.GapKind] | None = None,
+        as_of: dt.date | None = None,
+    ) -> list[CoverageGap]:
+        analysis = await info.context.loaders.analysis.load((self.id, _iso(info, as_of)))
+        wanted = {model.GapKind(k).value for k in kinds} if kinds else None
+        return [CoverageGap.of(g) for g in analysis.gaps if wanted is None or g.kind in wanted]
+
+
+@strawberry.type(description="A department of an account.")
+class OrgUnit:
+    id: strawberry.ID
+    name: str
+    account_id: strawberry.ID
+    parent_id: strawberry.ID | None
+
+    @staticmethod
+    def of(u: stored.OrgUnit) -> OrgUnit:
+        return OrgUnit(id=strawberry.ID(u.id), name=u.name, account_id=strawberry.ID(u.account),
+                       parent_id=_id(u.parent))
+
+    @strawberry.field
+    async def account(self, info: Info) -> Account | None:
+        return await load_account(info, self.account_id)
+
+    @strawberry.field(description="The parent unit (null for a top unit of the account).")
+    async def parent(self, info: Info) -> OrgUnit | None:
+        if not self.parent_id:
+            return None
+        units = await info.context.loaders.org_units_of_account.load(self.account_id)
+        return next((OrgUnit.of(u) for u in units if u.id == self.parent_id), None)
+
+    @strawberry.field(description="The units directly below this one.")
+    async def children(self, info: Info) -> list[OrgUnit]:
+        units = await info.context.loaders.org_units_of_account.load(self.account_id)
+        return [OrgUnit.of(u) for u in units if u.parent == self.id]
+
+    @strawberry.field(description="The contacts of this unit.")
+    async def contacts(self, info: Info) -> list[Contact]:
+        return [Contact.of(c) for c in await info.context.loaders.members_of_unit.load(self.id)]
+
+
+@strawberry.type(description="A client person of an account.")
+class Contact:
+    id: strawberry.ID
+    name: str
+    account_id: strawberry.ID
+    org_unit_id: strawberry.ID | None
+    title: str | None
+    rank: model.Rank
+    function: str | None
+    key: bool = strawberry.field(description=(
+        "The record's own `key` flag (see keyContact for the contract's key-contact rule)."))
+    closeness: int | None = strawberry.field(description="1 (closest) .. 5.")
+    rising_star: bool
+    active: bool
+    email: str | None
+    _social_style: strawberry.Private[str | None]
+
+    @staticmethod
+    def of(c: stored.Contact) -> Contact:
+        return Contact(
+            id=strawberry.ID(c.id), name=c.name, account_id=strawberry.ID(c.account),
+            org_unit_id=_id(c.org_unit), title=c.title, rank=c.rank, function=c.function,
+            key=c.key, closeness=c.closeness, rising_star=c.rising_star, active=c.active,
+            email=c.email, _social_style=c.social_style,
+        )
+
+    @strawberry.field(description=(
+        "Sensitive personal attribute (controlling, expressive, analytical, amiable): needs an "
+        "API key with the `sensitive` permission, else this field is null with a FORBIDDEN "
+        "error."), permission_classes=[Sensitive])
+    def social_style(self) -> str | None:
+        return self._social_style
+
+    @strawberry.field
+    async def account(self, info: Info) -> Account | None:
+        return await load_account(info, self.account_id)
+
+    @strawberry.field
+    async def org_unit(self, info: Info) -> OrgUnit | None:
+        if not self.org_unit_id:
+            return None
+        unit = await info.context.loaders.org_unit.load(self.org_unit_id)
+        return OrgUnit.of(unit) if unit else None
+
+    @strawberry.field(description=(
+        "Whether this is a key contact: active, and flagged key, ranked S or A, or on the "
+        "decision chain of an open opportunity."))
+    async def key_contact(self, info: Info) -> bool:
+        return any(await info.context.loaders.key_contact.load(self.id))
+
+    @strawberry.field(description=(
+        "Current attitude at `asOf` (default today): that of the latest assessment, -1 opposed "
+        ".. 3 coach; null when never assessed (unknown, not neutral)."))
+    async def attitude(self, info: Info, as_of: dt.date | None = None) -> int | None:
+        latest = await self.latest_assessment(info, as_of)
+        return latest.effective_attitude if latest else None
+
+    @strawberry.field(description="The latest assessment dated on or before `asOf`.")
+    async def latest_assessment(
+        self, info: Info, as_of: dt.date | None = None,
+    ) -> Assessment | None:
+        found = await info.context.loaders.latest_assessment.load((self.id, _iso(info, as_of)))
+        return Assessment.of(found[0]) if found else None
+
+    @strawberry.field(description="Every assessment of the contact, oldest first.")
+    async def assessments(self, info: Info) -> list[Assessment]:
+        return [Assessment.of(a)
+                for a in await info.context.loaders.assessments_of_contact.load(self.id)]
+
+    @strawberry.field(description="Relationship owners on our side and their role (A, B, C).")
+    async def owners(self, info: Info) -> list[Owner]:
+        return [Owner(staff=StaffMember.of(o.item), role=o.value)
+                for o in await info.context.loaders.owners_of_contact.load(self.id)]
+
+    @strawberry.field(description="Our executives sponsoring this contact personally.")
+    async def sponsors(self, info: Info) -> list[StaffMember]:
+        return [StaffMember.of(s)
+                for s in await info.context.loaders.sponsors_of_contact.load(self.id)]
+
+    @strawberry.field(description="The contact's roles on decision chains, with the opportunity.")
+    async def decision_roles(self, info: Info) -> list[DecisionRole]:
+        return [DecisionRole(opportunity=Opportunity.of(d.item), role=d.value)
+                for d in await info.context.loaders.decision_roles_of_contact.load(self.id)]
+
+    @strawberry.field(description="Competitors the contact favours.")
+    async def favors(self, info: Info) -> list[Favor]:
+        return [Favor(competitor=Competitor.of(f.item), strength=f.value)
+                for f in await info.context.loaders.favors_of_contact.load(self.id)]
+
+    @strawberry.field(description="Current managers (reporting lines at `asOf`) among contacts.")
+    async def managers(self, info: Info, as_of: dt.date | None = None) -> list[Contact]:
+        found = await info.context.loaders.managers_of_contact.load((self.id, _iso(info, as_of)))
+        return [Contact.of(c) for c in found]
+
+    @strawberry.field(description="Current direct reports (lines at `asOf`) among contacts.")
+    async def direct_reports(self, info: Info, as_of: dt.date | None = None) -> list[Contact]:
+        found = await info.context.loaders.reports_of_contact.load((self.id, _iso(info, as_of)))
+        return [Contact.of(c) for c in found]
+
+
+@strawberry.type(description="One of our people.")
+class StaffMember:
+    id: strawberry.ID
+    name: str
+    title: str | None
+    rank: model.Rank
+    role: model.StaffRole
+    active: bool
+
+    @staticmethod
+    def of(s: stored.Staff) -> StaffMember:
+        return StaffMember(id=strawberry.ID(s.id), name=s.name, title=s.title, rank=s.rank,
+                           role=s.role, active=s.active)
+
+    @strawberry.field(description="The contacts this staff member owns, with the owner role.")
+    async def owns(self, info: Info) -> list[OwnedContact]:
+        return [OwnedContact(contact=Contact.of(o.item), role=o.value)
+                for o in await info.context.loaders.owned_by_staff.load(self.id)]
+
+    @strawberry.field(description="The account teams this staff member is on, with the role.")
+    async def teams(self, info: Info) -> list[TeamOfStaff]:
+        return [TeamOfStaff(account=Account.of(t.item), role=t.value)
+                for t in await info.context.loaders.teams_of_staff.load(self.id)]
+
+    @strawberry.field(description="The contacts this staff member sponsors personally.")
+    async def sponsored_contacts(self, info: Info) -> list[Contact]:
+        return [Contact.of(c)
+                for c in await info.context.loaders.sponsored_contacts_of_staff.load(self.id)]
+
+    @strawberry.field(description="The accounts this staff member sponsors.")
+    async def sponsored_accounts(self, info: Info) -> list[Account]:
+        return [Account.of(a)
+                for a in await info.context.loaders.sponsored_accounts_of_staff.load(self.id)]
+
+
+@strawberry.type(description="A sales opportunity of an account.")
+class Opportunity:
+    id: strawberry.ID
+    name: str
+    account_id: strawberry.ID
+    stage: model.Stage
+    value: float | None
+    close_date: dt.date | None
+
+    @staticmethod
+    def of(o: stored.Opportunity) -> Opportunity:
+        return Opportunity(id=strawberry.ID(o.id), name=o.name,
+                           account_id=strawberry.ID(o.account), stage=o.stage, value=o.value,
+                           close_date=o.close_date)
+
+    @strawberry.field(description="Whether the opportunity is open (not won or lost).")
+    def open(self) -> bool:
+        return model.Stage(self.stage).is_open
+
+    @strawberry.field
+    async def account(self, info: Info) -> Account | None:
+        return await load_account(info, self.account_id)
+
+    @strawberry.field(description="The decision chain: contacts and their roles.")
+    async def decision_chain(self, info: Info) -> list[DecisionChainMember]:
+        return [DecisionChainMember(contact=Contact.of(m.item), role=m.value)
+                for m in await info.context.loaders.decision_chain_of_opportunity.load(self.id)]
+
+    @strawberry.field(description="Our opportunity team, with each member's role.")
+    async def team(self, info: Info) -> list[TeamMember]:
+        return [TeamMember(staff=StaffMember.of(m.item), role=m.value)
+                for m in await info.context.loaders.team_of_opportunity.load(self.id)]
+
+
+@strawberry.type(description="A dated interaction (visit, summit, call, ...).")
+class Interaction:
+    id: strawberry.ID
+    type: model.InteractionType
+    layer: model.Layer
+    date: dt.date
+    account_id: strawberry.ID | None
+    opportunity_id: strawberry.ID | None
+    summary: str | None
+
+    @staticmethod
+    def of(i: stored.Interaction) -> Interaction:
+        return Interaction(id=strawberry.ID(i.id), type=i.type, layer=i.layer, date=i.date,
+                           account_id=_id(i.account), opportunity_id=_id(i.opportunity),
+                           summary=i.summary)
+
+    @strawberry.field
+    async def account(self, info: Info) -> Account | None:
+        return await load_account(info, self.account_id) if self.account_id else None
+
+    @strawberry.field
+    async def opportunity(self, info: Info) -> Opportunity | None:
+        if not self.opportunity_id:
+            return None
+        found = await info.context.loaders.opportunity.load(self.opportunity_id)
+        return Opportunity.of(found) if found else None
+
+    @strawberry.field(description="Our staff who attended.")
+    async def staff(self, info: Info) -> list[StaffMember]:
+        attendees = await info.context.loaders.attendees(self.id)
+        return [StaffMember.of(s) for s in attendees.staff]
+
+    @strawberry.field(description="The client contacts who attended.")
+    async def contacts(self, info: Info) -> list[Contact]:
+        attendees = await info.context.loaders.attendees(self.id)
+        return [Contact.of(c) for c in attendees.contacts]
+
+
+@strawberry.type(description=(
+    "A dated assessment of a contact on the six dimensions (-1..3); score = their mean, "
+    "effectiveAttitude = the given attitude, else the score rounded down."))
+class Assessment:
+    id: strawberry.ID
+    contact_id: strawberry.ID
+    date: dt.date
+    assessed_by_id: strawberry.ID | None
+    acceptance: int | None
+    participation: int | None
+    project_support: int | None
+    information_sharing: int | None
+    guidance: int | None
+    competitive_stance: int | None
+    attitude: int | None = strawberry.field(description="The attitude as given (may be null).")
+    score: float | None
+    effective_attitude: int | None
+
+    @staticmethod
+    def of(a: stored.Assessment) -> Assessment:
+        return Assessment(
+            id=strawberry.ID(a.id), contact_id=strawberry.ID(a.contact), date=a.date,
+            assessed_by_id=_id(a.assessed_by), acceptance=a.acceptance,
+            participation=a.participation, project_support=a.project_support,
+            information_sharing=a.information_sharing, guidance=a.guidance,
+            competitive_stance=a.competitive_stance, attitude=a.attitude, score=a.score,
+            effective_attitude=a.effective_attitude,
+        )
+
+    @strawberry.field
+    async def contact(self, info: Info) -> Contact | None:
+        found = await info.context.loaders.contact.load(self.contact_id)
+        return Contact.of(found) if found else None
+
+    @strawberry.field
+    async def assessed_by(self, info: Info) -> StaffMember | None:
+        if not self.assessed_by_id:
+            return None
+        found = await info.context.loaders.staff.load(self.assessed_by_id)
+        return StaffMember.of(found) if found else None
+
+
+@strawberry.type(description="A competitor.")
+class Competitor:
+    id: strawberry.ID
+    name: str
+
+    @staticmethod
+    def of(k: stored.Competitor) -> Competitor:
+        return Competitor(id=strawberry.ID(k.id), name=k.name)
+
+
+@strawberry.type(description="A staff member on a team, with the role.")
+class TeamMember:
+    staff: StaffMember
+    role: model.TeamRole
+
+
+@strawberry.type(description="An account team a staff member is on, with the role.")
+class TeamOfStaff:
+    account: Account
+    role: model.TeamRole
+
+
+@strawberry.type(description="A relationship owner of a contact, with the role.")
+class Owner:
+    staff: StaffMember
+    role: model.OwnerRole
+
+
+@strawberry.type(description="A contact a staff member owns, with the role.")
+class OwnedContact:
+    contact: Contact
+    role: model.OwnerRole
+
+
+@strawberry.type(description="A contact's role on an opportunity's decision chain.")
+class DecisionRole:
+    opportunity: Opportunity
+    role: model.ChainRole
+
+
+@strawberry.type(description="A member of an opportunity's decision chain.")
+class DecisionChainMember:
+    contact: Contact
+    role: model.ChainRole
+
+
+@strawberry.type(description="A competitor supplying an account (e.g. primary, secondary).")
+class Supplier:
+    competitor: Competitor
+    position: str | None
+
+
+@strawberry.type(description="A competitor a contact favours.")
+class Favor:
+    competitor: Competitor
+    strength: float | None
+
+
+async def load_account(info: Info, account_id: str) -> Account | None:
+    """The account, when it exists and the key sees it."""
+    found = await info.context.loaders.account.load(account_id)
+    return Account.of(found) if found else None
