@@ -31,6 +31,7 @@ def dataset_schema() -> dict[str, Any]:
     }
     for array in DOCUMENT_ORDER:
         model = ARRAYS[array]
+        # A record type chosen at run time, which mypy cannot check as a type; pydantic can.
         fields[array] = (list[model] | None, None)  # type: ignore[valid-type]
     document = create_model(
         "RelgraphDocument", __config__=ConfigDict(extra="forbid"), **fields,

@@ -96,6 +96,7 @@ _KNOWN = {
 }
 _KNOWN_PEOPLE = statement("known_people")
 _ANY_PERSON = statement("any_person")
+# list[model] of a record type chosen at run time: mypy cannot check it as a type, pydantic can.
 _ADAPTERS: dict[str, TypeAdapter[list[Record]]] = {
     array: TypeAdapter(list[model]) for array, model in ARRAYS.items()  # type: ignore[valid-type]
 }
