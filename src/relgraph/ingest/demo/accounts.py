@@ -24,7 +24,7 @@ from relgraph.ingest.demo.tables import (
 
 
 class Accounts(Portfolio):
-    """The builders of accounts."""
+    """Plans the portfolio: its accounts and their imperfections, competitors, executives."""
 
     def tier_list(self) -> list[str]:
         counts = {"S": max(1, math.ceil(self.n * 0.10))}

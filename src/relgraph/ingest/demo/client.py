@@ -3,6 +3,9 @@ kept), informal influence, dark units and planned attitudes."""
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
+
 from relgraph.ingest.demo.records import Account, Contact, Unit
 from relgraph.ingest.demo.state import Portfolio
 from relgraph.ingest.demo.tables import (
@@ -18,7 +21,7 @@ from relgraph.ingest.demo.tables import (
 
 
 class ClientSide(Portfolio):
-    """The builders of client."""
+    """Builds the client side of one account: org chart, people, lines, influence, attitudes."""
 
     def org_units(self, acc: Account) -> list[Unit]:
         rng = self.rng
@@ -72,22 +75,37 @@ class ClientSide(Portfolio):
         return units
 
     def contacts(self, acc: Account, units: list[Unit]) -> list[Contact]:
-        rng = self.rng
+        """The account's people: its leaders (CEO, division and unit heads) and as many
+        working-level people as the account's size asks for; who is flagged key, who is a
+        rising star."""
         people: list[Contact] = []
-        emails: set[str] = set()
-        self.emails = emails
+        self.emails = set()
+        add = functools.partial(self.add_contact, acc, units, people)
+        self.leaders(acc, units, add)
+        remaining = acc.size - len(people)
+        if remaining > 0:
+            self.working_level(units, remaining, add)
+        self.key_and_rising(people)
+        return people
 
-        def add(unit: int, rank: str, title: str, function: str, manager: int,
-                start: int | None = None) -> int:
-            full, email = self.contact_name(acc)
-            if start is None:
-                start = rng.randint(800, 4000) if rng.random() < 0.85 else rng.randint(60, 799)
-            idx = len(people)
-            people.append(Contact(self.new_id("c", 6), full, email, title, rank, function, unit,
-                                   start, manager=manager))
-            units[unit].members.append(idx)
-            return idx
+    def add_contact(self, acc: Account, units: list[Unit], people: list[Contact], unit: int,
+                    rank: str, title: str, function: str, manager: int,
+                    start: int | None = None) -> int:
+        """A new person of the unit (most in their position for years); their index."""
+        rng = self.rng
+        full, email = self.contact_name(acc)
+        if start is None:
+            start = rng.randint(800, 4000) if rng.random() < 0.85 else rng.randint(60, 799)
+        idx = len(people)
+        people.append(Contact(self.new_id("c", 6), full, email, title, rank, function, unit,
+                              start, manager=manager))
+        units[unit].members.append(idx)
+        return idx
 
+    def leaders(self, acc: Account, units: list[Unit], add: Callable[..., int]) -> None:
+        """The CEO and their office, the head of each division (rank A for the first ones) and
+        of each unit below."""
+        rng = self.rng
         ceo_title = {"government": "Director General", "healthcare": "Chief Executive",
                      "banking": "Chairman & CEO"}.get(acc.industry,
                                                       rng.choice(("Chief Executive Officer",
@@ -119,15 +137,21 @@ class ClientSide(Portfolio):
                 if unit.level == 5:
                     title = f"{units[unit.parent].name} {unit.name} Lead"
                 unit.head = add(u, "C", title, unit.function, units[unit.parent].head)
+
+    def working_level(self, units: list[Unit], count: int, add: Callable[..., int]) -> None:
+        """`count` more people in the departments and teams (teams twice as likely)."""
+        rng = self.rng
         leafish = [u for u in range(len(units)) if units[u].level >= 3]
         weights = [1.0 if units[u].level == 3 else 2.0 for u in leafish]
-        remaining = acc.size - len(people)
-        if remaining > 0:
-            for u in rng.choices(leafish, weights=weights, k=remaining):
-                unit = units[u]
-                titles = STAFF_TITLES.get(unit.function, STAFF_TITLES["operations"])
-                add(u, "C", rng.choice(titles), unit.function, unit.head)
-        # key flags: S/A always; some directors and a few managers (architects, buyers)
+        for u in rng.choices(leafish, weights=weights, k=count):
+            unit = units[u]
+            titles = STAFF_TITLES.get(unit.function, STAFF_TITLES["operations"])
+            add(u, "C", rng.choice(titles), unit.function, unit.head)
+
+    def key_and_rising(self, people: list[Contact]) -> None:
+        """Key flags: S/A always; some directors and a few managers (architects, buyers); and a
+        few rising stars among directors and staff."""
+        rng = self.rng
         for c in people:
             if c.rank in ("S", "A"):
                 c.key = True
@@ -140,19 +164,34 @@ class ClientSide(Portfolio):
                 "Assistant" not in c.title]
         for i in rng.sample(lows, min(len(lows), max(1, len(people) // 50))):
             people[i].rising = True
-        return people
 
     def reporting_lines(self, acc: Account, people: list[Contact]) -> None:
         """Current lines from the tree; departed predecessors and a re-org leave history."""
-        rng = self.rng
-        lines = self.doc["reportingLines"]
         reports: dict[int, list[int]] = {}
         for i, c in enumerate(people):
             if c.manager >= 0:
                 reports.setdefault(c.manager, []).append(i)
         history: dict[int, list[tuple[int, int, int]]] = {}  # person -> (manager, since, until)
         current_since: dict[int, int] = {}
-        # departed predecessors: a former CXO or director left, a successor took over
+        replaced = self.predecessors(acc, people, reports, history, current_since)
+        self.departures(people, reports, history)
+        self.reorganization(acc, people, replaced, history, current_since)
+        lines = self.doc["reportingLines"]
+        for i, c in enumerate(people):
+            for manager, since, until in history.get(i, []):
+                lines.append({"person": c.id, "manager": people[manager].id,
+                              "since": self.day(since), "until": self.day(until)})
+            if c.manager >= 0:
+                lines.append({"person": c.id, "manager": people[c.manager].id,
+                              "since": self.day(current_since.get(i, c.start)),
+                              "until": self.day(c.end) if c.end else None})
+
+    def predecessors(self, acc: Account, people: list[Contact], reports: dict[int, list[int]],
+                     history: dict[int, list[tuple[int, int, int]]],
+                     current_since: dict[int, int]) -> set[int]:
+        """A former CXO or director left and a successor took over: the departed predecessor,
+        and the lines their reports had to them. Returns the successors."""
+        rng = self.rng
         n_pred = {"S": 3, "A": 2, "B": 1, "C": rng.randint(0, 1)}[acc.tier]
         candidates = [i for i, c in enumerate(people)
                       if c.rank in ("A", "B") and c.manager == 0 and i in reports]
@@ -172,43 +211,46 @@ class ClientSide(Portfolio):
             full, email = self.contact_name(acc)
             pred = len(people)
             people.append(Contact(self.new_id("c", 6), full, email, c.title, c.rank,
-                                   c.function, c.unit, left + rng.randint(400, 2500), end=left,
-                                   manager=c.manager, key=True))
+                                  c.function, c.unit, left + rng.randint(400, 2500), end=left,
+                                  manager=c.manager, key=True))
             for r in reports.get(i, []):
                 report = people[r]
                 if report.start > left:
                     history.setdefault(r, []).append((pred, report.start, left))
                     current_since[r] = left
-        # departed staff-level people: a line that ended
+        return replaced
+
+    def departures(self, people: list[Contact], reports: dict[int, list[int]],
+                   history: dict[int, list[tuple[int, int, int]]]) -> None:
+        """A few staff-level people left: their line ended."""
+        rng = self.rng
         for i, c in enumerate(people):
             if c.rank == "C" and c.end == 0 and i not in reports and i not in history and \
                     rng.random() < 0.02:
                 c.end = rng.randint(30, 700)
                 c.start = max(c.start, c.end + rng.randint(200, 1500))
                 c.key = False
-        # a re-org moved some departments to another division
-        if acc.tier != "C" and rng.random() < 0.4:
-            reorg = rng.randint(200, 600)
-            heads = [i for i, c in enumerate(people)
-                     if c.rank == "B" and c.end == 0 and c.manager > 0
-                     and people[c.manager].manager == 0 and c.start > reorg + 30
-                     and c.manager not in replaced]
-            division_heads = [i for i, c in enumerate(people) if c.manager == 0 and
-                              c.rank in ("A", "B") and c.end == 0]
-            for i in rng.sample(heads, min(len(heads), rng.randint(1, 2))):
-                old = rng.choice([h for h in division_heads if h != people[i].manager] or [0])
-                if old == 0:
-                    continue
-                history.setdefault(i, []).append((old, people[i].start, reorg))
-                current_since[i] = reorg
-        for i, c in enumerate(people):
-            for manager, since, until in history.get(i, []):
-                lines.append({"person": c.id, "manager": people[manager].id,
-                              "since": self.day(since), "until": self.day(until)})
-            if c.manager >= 0:
-                lines.append({"person": c.id, "manager": people[c.manager].id,
-                              "since": self.day(current_since.get(i, c.start)),
-                              "until": self.day(c.end) if c.end else None})
+
+    def reorganization(self, acc: Account, people: list[Contact], replaced: set[int],
+                       history: dict[int, list[tuple[int, int, int]]],
+                       current_since: dict[int, int]) -> None:
+        """A re-org moved a department or two to another division: the old line is history."""
+        rng = self.rng
+        if acc.tier == "C" or rng.random() >= 0.4:
+            return
+        reorg = rng.randint(200, 600)
+        heads = [i for i, c in enumerate(people)
+                 if c.rank == "B" and c.end == 0 and c.manager > 0
+                 and people[c.manager].manager == 0 and c.start > reorg + 30
+                 and c.manager not in replaced]
+        division_heads = [i for i, c in enumerate(people) if c.manager == 0 and
+                          c.rank in ("A", "B") and c.end == 0]
+        for i in rng.sample(heads, min(len(heads), rng.randint(1, 2))):
+            old = rng.choice([h for h in division_heads if h != people[i].manager] or [0])
+            if old == 0:
+                continue
+            history.setdefault(i, []).append((old, people[i].start, reorg))
+            current_since[i] = reorg
 
     def influences(self, acc: Account, people: list[Contact], units: list[Unit]) -> None:
         rng = self.rng

@@ -10,7 +10,7 @@ from relgraph.model import Rank
 
 
 class OurSide(Portfolio):
-    """The builders of ours."""
+    """Builds our side of one account: team, owners, sponsors, who knows whom."""
 
     def team(self, acc: Account) -> Team:
         rng = self.rng
@@ -73,66 +73,22 @@ class OurSide(Portfolio):
 
     def owners(self, acc: Account, people: list[Contact], keys: list[int], team: Team,
                untouchable: set[int]) -> dict[int, dict[str, str]]:
-        """A/B(/C) owners of key contacts, with the planned imperfections."""
-        rng = self.rng
+        """A/B(/C) owners of key contacts, most senior first, with the planned imperfections."""
         out = self.doc["owners"]
         owners: dict[int, dict[str, str]] = {}
-        flags = acc.flags
-        role_holder = {"AR": team.ar, "SR": team.sr, "FR": team.fr}
         ordered = sorted((i for i in keys if i not in untouchable),
                          key=lambda i: (-Rank(people[i].rank).level, i))
-        forced_a: dict[int, str] = {}
-        if "overloaded" in flags and team.ar and len(ordered) > A_OWNER_CAP:
-            commercial = [i for i in ordered if FACING_ROLE.get(people[i].function) is None]
-            technical = [i for i in ordered if i not in commercial]
-            chosen = (commercial + technical)[: min(len(ordered), rng.randint(13, 16))]
-            for i in chosen:
-                forced_a[i] = team.ar
-        duplicate_left = 1 if "duplicate" in flags else 0
-        single = "single_threaded" in flags
+        forced_a = self.forced_a_owners(acc, people, ordered, team)
+        duplicate_left = "duplicate" in acc.flags
         for n, i in enumerate(ordered):
             c = people[i]
-            roles: dict[str, str] = {}
-            if single:
-                if team.ar and n < 10:
-                    roles["A"] = team.ar
-                if team.former and rng.random() < 0.4:
-                    roles["B"] = team.former
+            if "single_threaded" in acc.flags:
+                roles = self.single_thread_roles(n, team)
             else:
-                preferred = role_holder.get(FACING_ROLE.get(c.function, "AR")) or team.ar
-                candidates = [s for s in team.active if s != preferred]
-                rng.shuffle(candidates)
-                if preferred and self.staff_active.get(preferred, False):
-                    candidates.insert(0, preferred)
-                a_owner = forced_a.get(i)
-                if a_owner is None:
-                    under_cap = [s for s in candidates if self.a_load.get(s, 0) < A_OWNER_CAP]
-                    a_owner = under_cap[0] if under_cap else None
-                if a_owner:
-                    roles["A"] = a_owner
-                rest = [s for s in candidates if s != a_owner]
-                if c.rank in ("S", "A"):
-                    rest.sort(key=lambda s: -Rank(self.staff_rank[s]).level)
-                if rest:
-                    roles["B"] = rest[0]
-                if c.rank == "S" and acc.tier == "S" and len(rest) > 1:
-                    roles["C"] = rest[1]
-                showcase_ceo = "showcase" in flags and c.rank == "S"
-                if not showcase_ceo:
-                    roll = rng.random()
-                    if roll < 0.08:
-                        roles.pop("B", None)  # OWNER_MISSING_B
-                    elif roll < 0.11 and i not in forced_a:
-                        roles.pop("A", None)  # OWNER_MISSING_A
-                    elif roll < 0.14 and team.former:
-                        # OWNER_INACTIVE (a forced overload keeps its A role)
-                        role = "B" if i in forced_a else rng.choice(("A", "B"))
-                        roles[role] = team.former
-                if c.rank == "S" and "missing_c" in flags:
-                    roles.pop("C", None)
+                roles = self.owner_roles(acc, c, team, forced_a.get(i))
                 if duplicate_left and c.rank in ("A", "B") and "A" in roles and n > 0:
                     roles["B"] = roles["A"]  # one person holding two roles: OWNER_DUPLICATE
-                    duplicate_left = 0
+                    duplicate_left = False
             for role in ("A", "B", "C"):
                 sid = roles.get(role)
                 if sid:
@@ -141,9 +97,69 @@ class OurSide(Portfolio):
                         self.a_load[sid] = self.a_load.get(sid, 0) + 1
             owners[i] = roles
         # showcase: make sure the imperfections exist even if the dice said no
-        if "showcase" in flags:
+        if "showcase" in acc.flags:
             self.ensure_showcase_owner_gaps(people, ordered, owners, team)
         return owners
+
+    def forced_a_owners(self, acc: Account, people: list[Contact], ordered: list[int],
+                        team: Team) -> dict[int, str]:
+        """An overloaded account manager: A owner of more key contacts than the threshold."""
+        if "overloaded" not in acc.flags or not team.ar or len(ordered) <= A_OWNER_CAP:
+            return {}
+        commercial = [i for i in ordered if FACING_ROLE.get(people[i].function) is None]
+        technical = [i for i in ordered if i not in commercial]
+        chosen = (commercial + technical)[: min(len(ordered), self.rng.randint(13, 16))]
+        return {i: team.ar for i in chosen}
+
+    def single_thread_roles(self, n: int, team: Team) -> dict[str, str]:
+        """A single-threaded account: the account manager owns the first ten, and a former
+        member still holds some B roles."""
+        roles: dict[str, str] = {}
+        if team.ar and n < 10:
+            roles["A"] = team.ar
+        if team.former and self.rng.random() < 0.4:
+            roles["B"] = team.former
+        return roles
+
+    def owner_roles(self, acc: Account, c: Contact, team: Team,
+                    forced: str | None) -> dict[str, str]:
+        """The A, B (and for the top people of S accounts C) owners of one key contact: the team
+        member who faces the contact's function first, nobody above the A-role threshold;
+        then, by chance, a role missing or held by someone who has left."""
+        rng = self.rng
+        role_holder = {"AR": team.ar, "SR": team.sr, "FR": team.fr}
+        roles: dict[str, str] = {}
+        preferred = role_holder.get(FACING_ROLE.get(c.function, "AR")) or team.ar
+        candidates = [s for s in team.active if s != preferred]
+        rng.shuffle(candidates)
+        if preferred and self.staff_active.get(preferred, False):
+            candidates.insert(0, preferred)
+        a_owner = forced
+        if a_owner is None:
+            under_cap = [s for s in candidates if self.a_load.get(s, 0) < A_OWNER_CAP]
+            a_owner = under_cap[0] if under_cap else None
+        if a_owner:
+            roles["A"] = a_owner
+        rest = [s for s in candidates if s != a_owner]
+        if c.rank in ("S", "A"):
+            rest.sort(key=lambda s: -Rank(self.staff_rank[s]).level)
+        if rest:
+            roles["B"] = rest[0]
+        if c.rank == "S" and acc.tier == "S" and len(rest) > 1:
+            roles["C"] = rest[1]
+        if not ("showcase" in acc.flags and c.rank == "S"):
+            roll = rng.random()
+            if roll < 0.08:
+                roles.pop("B", None)  # OWNER_MISSING_B
+            elif roll < 0.11 and forced is None:
+                roles.pop("A", None)  # OWNER_MISSING_A
+            elif roll < 0.14 and team.former:
+                # OWNER_INACTIVE (a forced overload keeps its A role)
+                role = "B" if forced is not None else rng.choice(("A", "B"))
+                roles[role] = team.former
+        if c.rank == "S" and "missing_c" in acc.flags:
+            roles.pop("C", None)
+        return roles
 
     def ensure_showcase_owner_gaps(self, people: list[Contact], ordered: list[int],
                                    owners: dict[int, dict[str, str]], team: Team) -> None:
