@@ -145,25 +145,25 @@ class Loaders:
         open_stages = list(OPEN_STAGES)
 
         async def contact_seen(c: stored.Contact) -> bool:
-            return self.sees(c.account)
+            return self.sees(c.account_id)
 
         async def unit_seen(u: stored.OrgUnit) -> bool:
-            return self.sees(u.account)
+            return self.sees(u.account_id)
 
         async def opportunity_seen(o: stored.Opportunity) -> bool:
-            return self.sees(o.account)
+            return self.sees(o.account_id)
 
         async def interaction_seen(i: stored.Interaction) -> bool:
-            return self.sees(i.account)
+            return self.sees(i.account_id)
 
         async def staff_seen(s: stored.Staff) -> bool:
             return await self.sees_staff(s.id)
 
         def linked_seen(link: stored.Linked[Any, Any]) -> bool:
-            return self.sees(link.item.account)
+            return self.sees(link.item.account_id)
 
         def seen(c: stored.Contact) -> bool:
-            return self.sees(c.account)
+            return self.sees(c.account_id)
 
         # --- by id (None: unknown, or not visible to the key) ---------------------------------
         self.account = _by_id(ctx, "api_accounts_by_ids", account, asked=self.sees)
@@ -283,7 +283,7 @@ class Loaders:
         return stored.Contact.from_row(row["item"])
 
     def _attendee_seen(self, person: stored.Contact | stored.Staff) -> bool:
-        return isinstance(person, stored.Staff) or self.sees(person.account)
+        return isinstance(person, stored.Staff) or self.sees(person.account_id)
 
     async def attendees(self, interaction_id: str) -> stored.Attendees:
         people = await self.attendees_of_interaction.load(interaction_id)

@@ -1,15 +1,20 @@
 """The graph's records as the API reads them: typed values, each built once from the map an
-`api_*` statement returns (the document's camelCase keys). The loaders hand these out; the
-GraphQL types show them. A value the graph lacks takes the record's default (a contact without
-a rank is rank C), as in the document.
+`api_*` statement returns (the document's camelCase keys), with the names of the GraphQL fields
+(`accountId` for an account's id). The loaders hand these out; each GraphQL record type
+(relgraph.api.types.records) is one of them plus its nested fields, made with `of(record)`. A
+value the graph lacks takes the record's default (a contact without a rank is rank C), as in
+the document.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: the GraphQL types inherit these fields, and strawberry
+# reads their types from here, evaluated.
+import dataclasses
 import datetime as dt
 import enum
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Self, TypeVar
+
+from strawberry import ID
 
 from relgraph import model
 from relgraph.intel.common import to_date
@@ -37,13 +42,25 @@ def _name(row: Row) -> str:
     return str(row.get("name") or row["id"])
 
 
-def _text(value: Any) -> str | None:
-    return str(value) if value else None
+def _id(value: Any) -> ID | None:
+    return ID(str(value)) if value else None
 
 
-@dataclass(frozen=True)
-class Account:
-    id: str
+@dataclass
+class Stored:
+    """A record read from the graph."""
+
+    @classmethod
+    def of(cls, record: "Stored") -> Self:
+        """The same record as `cls`: a GraphQL type that shows it (a subclass of its kind)."""
+        values: dict[str, Any] = {f.name: getattr(record, f.name)
+                                  for f in dataclasses.fields(record)}
+        return cls(**values)
+
+
+@dataclass
+class Account(Stored):
+    id: ID
     name: str
     tier: model.Tier
     partnership: model.Partnership
@@ -51,33 +68,33 @@ class Account:
     region: str | None
 
     @staticmethod
-    def from_row(row: Row) -> Account:
-        return Account(id=row["id"], name=_name(row),
+    def from_row(row: Row) -> "Account":
+        return Account(id=ID(row["id"]), name=_name(row),
                        tier=member(model.Tier, row.get("tier"), model.Tier.C),
                        partnership=member(model.Partnership, row.get("partnership"),
                                           model.Partnership.ORDINARY),
                        industry=row.get("industry"), region=row.get("region"))
 
 
-@dataclass(frozen=True)
-class OrgUnit:
-    id: str
+@dataclass
+class OrgUnit(Stored):
+    id: ID
     name: str
-    account: str
-    parent: str | None
+    account_id: ID
+    parent_id: ID | None
 
     @staticmethod
-    def from_row(row: Row) -> OrgUnit:
-        return OrgUnit(id=row["id"], name=_name(row), account=row["account"],
-                       parent=_text(row.get("parent")))
+    def from_row(row: Row) -> "OrgUnit":
+        return OrgUnit(id=ID(row["id"]), name=_name(row), account_id=ID(row["account"]),
+                       parent_id=_id(row.get("parent")))
 
 
-@dataclass(frozen=True)
-class Contact:
-    id: str
+@dataclass
+class Contact(Stored):
+    id: ID
     name: str
-    account: str
-    org_unit: str | None
+    account_id: ID
+    org_unit_id: ID | None
     title: str | None
     rank: model.Rank
     function: str | None
@@ -86,23 +103,23 @@ class Contact:
     rising_star: bool
     active: bool
     email: str | None
-    social_style: str | None  # sensitive: shown only to keys with the permission
+    _social_style: str | None  # sensitive: shown only to keys with the permission
 
     @staticmethod
-    def from_row(row: Row) -> Contact:
+    def from_row(row: Row) -> "Contact":
         return Contact(
-            id=row["id"], name=_name(row), account=row["account"],
-            org_unit=_text(row.get("orgUnit")), title=row.get("title"),
+            id=ID(row["id"]), name=_name(row), account_id=ID(row["account"]),
+            org_unit_id=_id(row.get("orgUnit")), title=row.get("title"),
             rank=member(model.Rank, row.get("rank"), model.Rank.C), function=row.get("function"),
             key=bool(row.get("key")), closeness=row.get("closeness"),
             rising_star=bool(row.get("risingStar")), active=row.get("active") is not False,
-            email=row.get("email"), social_style=row.get("socialStyle"),
+            email=row.get("email"), _social_style=row.get("socialStyle"),
         )
 
 
-@dataclass(frozen=True)
-class Staff:
-    id: str
+@dataclass
+class Staff(Stored):
+    id: ID
     name: str
     title: str | None
     rank: model.Rank
@@ -110,59 +127,60 @@ class Staff:
     active: bool
 
     @staticmethod
-    def from_row(row: Row) -> Staff:
-        return Staff(id=row["id"], name=_name(row), title=row.get("title"),
+    def from_row(row: Row) -> "Staff":
+        return Staff(id=ID(row["id"]), name=_name(row), title=row.get("title"),
                      rank=member(model.Rank, row.get("rank"), model.Rank.C),
                      role=member(model.StaffRole, row.get("role"), model.StaffRole.OTHER),
                      active=row.get("active") is not False)
 
 
-@dataclass(frozen=True)
-class Opportunity:
-    id: str
+@dataclass
+class Opportunity(Stored):
+    id: ID
     name: str
-    account: str
+    account_id: ID
     stage: model.Stage
     value: float | None
     close_date: dt.date | None
 
     @staticmethod
-    def from_row(row: Row) -> Opportunity:
+    def from_row(row: Row) -> "Opportunity":
         return Opportunity(
-            id=row["id"], name=_name(row), account=row["account"],
+            id=ID(row["id"]), name=_name(row), account_id=ID(row["account"]),
             stage=member(model.Stage, row.get("stage"), model.Stage.LEAD),
             value=None if row.get("value") is None else float(row["value"]),
             close_date=day(row.get("closeDate")),
         )
 
 
-@dataclass(frozen=True)
-class Interaction:
-    id: str
+@dataclass
+class Interaction(Stored):
+    id: ID
     type: model.InteractionType
     layer: model.Layer
     date: dt.date
-    account: str | None
-    opportunity: str | None
+    account_id: ID | None
+    opportunity_id: ID | None
     summary: str | None
 
     @staticmethod
-    def from_row(row: Row) -> Interaction:
+    def from_row(row: Row) -> "Interaction":
         kind = member(model.InteractionType, row.get("type"), model.InteractionType.CALL)
         date = day(row.get("date"))
         assert date is not None  # every interaction has a date (the document requires it)
-        return Interaction(id=row["id"], type=kind,
+        return Interaction(id=ID(row["id"]), type=kind,
                            layer=member(model.Layer, row.get("layer"), kind.default_layer),
-                           date=date, account=_text(row.get("account")),
-                           opportunity=_text(row.get("opportunity")), summary=row.get("summary"))
+                           date=date, account_id=_id(row.get("account")),
+                           opportunity_id=_id(row.get("opportunity")),
+                           summary=row.get("summary"))
 
 
-@dataclass(frozen=True)
-class Assessment:
-    id: str
-    contact: str
+@dataclass
+class Assessment(Stored):
+    id: ID
+    contact_id: ID
     date: dt.date
-    assessed_by: str | None
+    assessed_by_id: ID | None
     acceptance: int | None
     participation: int | None
     project_support: int | None
@@ -174,12 +192,12 @@ class Assessment:
     effective_attitude: int | None
 
     @staticmethod
-    def from_row(row: Row) -> Assessment:
+    def from_row(row: Row) -> "Assessment":
         date = day(row.get("date"))
         assert date is not None  # every assessment has a date (its id is contact@date)
         return Assessment(
-            id=row["id"], contact=row["contact"], date=date,
-            assessed_by=_text(row.get("assessedBy")), acceptance=row.get("acceptance"),
+            id=ID(row["id"]), contact_id=ID(row["contact"]), date=date,
+            assessed_by_id=_id(row.get("assessedBy")), acceptance=row.get("acceptance"),
             participation=row.get("participation"), project_support=row.get("projectSupport"),
             information_sharing=row.get("informationSharing"), guidance=row.get("guidance"),
             competitive_stance=row.get("competitiveStance"), attitude=row.get("attitude"),
@@ -188,14 +206,14 @@ class Assessment:
         )
 
 
-@dataclass(frozen=True)
-class Competitor:
-    id: str
+@dataclass
+class Competitor(Stored):
+    id: ID
     name: str
 
     @staticmethod
-    def from_row(row: Row) -> Competitor:
-        return Competitor(id=row["id"], name=_name(row))
+    def from_row(row: Row) -> "Competitor":
+        return Competitor(id=ID(row["id"]), name=_name(row))
 
 
 @dataclass(frozen=True)
@@ -226,7 +244,7 @@ class AccountCounts:
     team_size: int = 0  # distinct staff members on the account team
 
     @staticmethod
-    def from_row(row: Row) -> AccountCounts:
+    def from_row(row: Row) -> "AccountCounts":
         return AccountCounts(
             contacts=int(row.get("contacts") or 0),
             active_contacts=int(row.get("activeContacts") or 0),

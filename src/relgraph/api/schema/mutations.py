@@ -4,6 +4,7 @@ declared on it (`permission_classes`)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 import strawberry
@@ -48,23 +49,25 @@ from relgraph.api.types.results import ApiKey, ImportSummary, NewApiKey
 from relgraph.errors import Forbidden, InvalidInput, NotFound
 
 T = TypeVar("T")
+R = TypeVar("R")
 
 
 async def _upsert(info: Info, array: str, value: Any) -> ImportSummary:
     return ImportSummary.of(await writes.write(info.context, {array: [record(value)]}))
 
 
-async def _written(loader: DataLoader[str, T | None], kind: str, ident: str) -> T:
+async def _written(loader: DataLoader[str, T | None], kind: str, ident: str,
+                   show: Callable[[T], R]) -> R:
     """The record just written (fresh, not a cached one), when the key may see it."""
     forget(loader, ident)
     found = await loader.load(ident)
     if found is None:
         raise NotFound(kind, ident)
-    return found
+    return show(found)
 
 
 async def _contact(info: Info, contact_id: str) -> Contact:
-    return Contact.of(await _written(info.context.loaders.contact, "contact", contact_id))
+    return await _written(info.context.loaders.contact, "contact", contact_id, Contact.of)
 
 
 @strawberry.type(description=(
@@ -75,12 +78,12 @@ class Mutation:
     @strawberry.mutation(description="Upsert an account by id.", permission_classes=[Editor])
     async def upsert_account(self, info: Info, input: AccountInput) -> Account:
         await _upsert(info, "accounts", input)
-        return Account.of(await _written(info.context.loaders.account, "account", input.id))
+        return await _written(info.context.loaders.account, "account", input.id, Account.of)
 
     @strawberry.mutation(description="Upsert an org unit by id.", permission_classes=[Editor])
     async def upsert_org_unit(self, info: Info, input: OrgUnitInput) -> OrgUnit:
         await _upsert(info, "orgUnits", input)
-        return OrgUnit.of(await _written(info.context.loaders.org_unit, "org unit", input.id))
+        return await _written(info.context.loaders.org_unit, "org unit", input.id, OrgUnit.of)
 
     @strawberry.mutation(description="Upsert a contact by id.", permission_classes=[Editor])
     async def upsert_contact(self, info: Info, input: ContactInput) -> Contact:
@@ -91,21 +94,21 @@ class Mutation:
                          permission_classes=[Editor])
     async def upsert_staff_member(self, info: Info, input: StaffMemberInput) -> StaffMember:
         await _upsert(info, "staff", input)
-        return StaffMember.of(await _written(info.context.loaders.staff, "staff member",
-                                             input.id))
+        return await _written(info.context.loaders.staff, "staff member",
+                              input.id, StaffMember.of)
 
     @strawberry.mutation(description="Upsert a competitor by id (unlimited keys).",
                          permission_classes=[Editor])
     async def upsert_competitor(self, info: Info, input: CompetitorInput) -> Competitor:
         await _upsert(info, "competitors", input)
-        return Competitor.of(await _written(info.context.loaders.competitor, "competitor",
-                                            input.id))
+        return await _written(info.context.loaders.competitor, "competitor",
+                              input.id, Competitor.of)
 
     @strawberry.mutation(description="Upsert an opportunity by id.", permission_classes=[Editor])
     async def upsert_opportunity(self, info: Info, input: OpportunityInput) -> Opportunity:
         await _upsert(info, "opportunities", input)
-        return Opportunity.of(await _written(info.context.loaders.opportunity, "opportunity",
-                                             input.id))
+        return await _written(info.context.loaders.opportunity, "opportunity",
+                              input.id, Opportunity.of)
 
     @strawberry.mutation(description="Upsert a reporting line (by person, manager, since).",
                          permission_classes=[Editor])
@@ -155,16 +158,16 @@ class Mutation:
                          permission_classes=[Editor])
     async def record_interaction(self, info: Info, input: InteractionInput) -> Interaction:
         await _upsert(info, "interactions", input)
-        return Interaction.of(await _written(info.context.loaders.interaction, "interaction",
-                                             input.id))
+        return await _written(info.context.loaders.interaction, "interaction",
+                              input.id, Interaction.of)
 
     @strawberry.mutation(description="Record (upsert) a dated assessment of a contact.",
                          permission_classes=[Editor])
     async def record_assessment(self, info: Info, input: AssessmentInput) -> Assessment:
         await _upsert(info, "assessments", input)
         ident = f"{input.contact}@{input.date.isoformat()}"
-        return Assessment.of(await _written(info.context.loaders.assessment, "assessment",
-                                            ident))
+        return await _written(info.context.loaders.assessment, "assessment",
+                              ident, Assessment.of)
 
     @strawberry.mutation(description="Make a staff member an owner (A, B or C) of a contact.",
                          permission_classes=[Editor])

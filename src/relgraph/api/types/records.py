@@ -1,7 +1,8 @@
-"""The graph's records as GraphQL types (accounts, contacts, staff, ...) and their nested
-fields. Every nested field loads through a per-request DataLoader (relgraph.api.loaders), so a
-page of N records costs a bounded number of statements whatever N is; what the loaders return
-is already cut to the asking key's scope (see relgraph.api.schema for the access rules).
+"""The graph's records as GraphQL types (accounts, contacts, staff, ...): each is the record
+the loaders return (relgraph.api.stored) plus its nested fields. Every nested field loads
+through a per-request DataLoader (relgraph.api.loaders), so a page of N records costs a bounded
+number of statements whatever N is; what the loaders return is already cut to the asking key's
+scope (see relgraph.api.schema for the access rules).
 """
 
 from __future__ import annotations
@@ -17,28 +18,12 @@ from relgraph.api.permissions import Sensitive
 from relgraph.api.types.findings import AccountFigures, CoverageGap
 
 
-def _id(value: str | None) -> strawberry.ID | None:
-    return None if value is None else strawberry.ID(value)
-
-
 def _iso(info: Info, as_of: dt.date | None) -> str:
     return info.context.day(as_of).isoformat()
 
 
 @strawberry.type(description="A client company.")
-class Account:
-    id: strawberry.ID
-    name: str
-    tier: model.Tier
-    partnership: model.Partnership
-    industry: str | None
-    region: str | None
-
-    @staticmethod
-    def of(a: stored.Account) -> Account:
-        return Account(id=strawberry.ID(a.id), name=a.name, tier=a.tier,
-                       partnership=a.partnership, industry=a.industry, region=a.region)
-
+class Account(stored.Account):
     @strawberry.field(description="The account's departments (org units), in id order.")
     async def org_units(self, info: Info) -> list[OrgUnit]:
         return [OrgUnit.of(u) for u in await info.context.loaders.org_units_of_account.load(
@@ -89,17 +74,7 @@ class Account:
 
 
 @strawberry.type(description="A department of an account.")
-class OrgUnit:
-    id: strawberry.ID
-    name: str
-    account_id: strawberry.ID
-    parent_id: strawberry.ID | None
-
-    @staticmethod
-    def of(u: stored.OrgUnit) -> OrgUnit:
-        return OrgUnit(id=strawberry.ID(u.id), name=u.name, account_id=strawberry.ID(u.account),
-                       parent_id=_id(u.parent))
-
+class OrgUnit(stored.OrgUnit):
     @strawberry.field
     async def account(self, info: Info) -> Account | None:
         return await load_account(info, self.account_id)
@@ -114,7 +89,7 @@ class OrgUnit:
     @strawberry.field(description="The units directly below this one.")
     async def children(self, info: Info) -> list[OrgUnit]:
         units = await info.context.loaders.org_units_of_account.load(self.account_id)
-        return [OrgUnit.of(u) for u in units if u.parent == self.id]
+        return [OrgUnit.of(u) for u in units if u.parent_id == self.id]
 
     @strawberry.field(description="The contacts of this unit.")
     async def contacts(self, info: Info) -> list[Contact]:
@@ -122,30 +97,11 @@ class OrgUnit:
 
 
 @strawberry.type(description="A client person of an account.")
-class Contact:
-    id: strawberry.ID
-    name: str
-    account_id: strawberry.ID
-    org_unit_id: strawberry.ID | None
-    title: str | None
-    rank: model.Rank
-    function: str | None
+class Contact(stored.Contact):
     key: bool = strawberry.field(description=(
         "The record's own `key` flag (see keyContact for the contract's key-contact rule)."))
     closeness: int | None = strawberry.field(description="1 (closest) .. 5.")
-    rising_star: bool
-    active: bool
-    email: str | None
     _social_style: strawberry.Private[str | None]
-
-    @staticmethod
-    def of(c: stored.Contact) -> Contact:
-        return Contact(
-            id=strawberry.ID(c.id), name=c.name, account_id=strawberry.ID(c.account),
-            org_unit_id=_id(c.org_unit), title=c.title, rank=c.rank, function=c.function,
-            key=c.key, closeness=c.closeness, rising_star=c.rising_star, active=c.active,
-            email=c.email, _social_style=c.social_style,
-        )
 
     @strawberry.field(description=(
         "Sensitive personal attribute (controlling, expressive, analytical, amiable): needs an "
@@ -222,19 +178,7 @@ class Contact:
 
 
 @strawberry.type(description="One of our people.")
-class StaffMember:
-    id: strawberry.ID
-    name: str
-    title: str | None
-    rank: model.Rank
-    role: model.StaffRole
-    active: bool
-
-    @staticmethod
-    def of(s: stored.Staff) -> StaffMember:
-        return StaffMember(id=strawberry.ID(s.id), name=s.name, title=s.title, rank=s.rank,
-                           role=s.role, active=s.active)
-
+class StaffMember(stored.Staff):
     @strawberry.field(description="The contacts this staff member owns, with the owner role.")
     async def owns(self, info: Info) -> list[OwnedContact]:
         return [OwnedContact(contact=Contact.of(o.item), role=o.value)
@@ -257,20 +201,7 @@ class StaffMember:
 
 
 @strawberry.type(description="A sales opportunity of an account.")
-class Opportunity:
-    id: strawberry.ID
-    name: str
-    account_id: strawberry.ID
-    stage: model.Stage
-    value: float | None
-    close_date: dt.date | None
-
-    @staticmethod
-    def of(o: stored.Opportunity) -> Opportunity:
-        return Opportunity(id=strawberry.ID(o.id), name=o.name,
-                           account_id=strawberry.ID(o.account), stage=o.stage, value=o.value,
-                           close_date=o.close_date)
-
+class Opportunity(stored.Opportunity):
     @strawberry.field(description="Whether the opportunity is open (not won or lost).")
     def open(self) -> bool:
         return model.Stage(self.stage).is_open
@@ -291,21 +222,7 @@ class Opportunity:
 
 
 @strawberry.type(description="A dated interaction (visit, summit, call, ...).")
-class Interaction:
-    id: strawberry.ID
-    type: model.InteractionType
-    layer: model.Layer
-    date: dt.date
-    account_id: strawberry.ID | None
-    opportunity_id: strawberry.ID | None
-    summary: str | None
-
-    @staticmethod
-    def of(i: stored.Interaction) -> Interaction:
-        return Interaction(id=strawberry.ID(i.id), type=i.type, layer=i.layer, date=i.date,
-                           account_id=_id(i.account), opportunity_id=_id(i.opportunity),
-                           summary=i.summary)
-
+class Interaction(stored.Interaction):
     @strawberry.field
     async def account(self, info: Info) -> Account | None:
         return await load_account(info, self.account_id) if self.account_id else None
@@ -331,31 +248,8 @@ class Interaction:
 @strawberry.type(description=(
     "A dated assessment of a contact on the six dimensions (-1..3); score = their mean, "
     "effectiveAttitude = the given attitude, else the score rounded down."))
-class Assessment:
-    id: strawberry.ID
-    contact_id: strawberry.ID
-    date: dt.date
-    assessed_by_id: strawberry.ID | None
-    acceptance: int | None
-    participation: int | None
-    project_support: int | None
-    information_sharing: int | None
-    guidance: int | None
-    competitive_stance: int | None
+class Assessment(stored.Assessment):
     attitude: int | None = strawberry.field(description="The attitude as given (may be null).")
-    score: float | None
-    effective_attitude: int | None
-
-    @staticmethod
-    def of(a: stored.Assessment) -> Assessment:
-        return Assessment(
-            id=strawberry.ID(a.id), contact_id=strawberry.ID(a.contact), date=a.date,
-            assessed_by_id=_id(a.assessed_by), acceptance=a.acceptance,
-            participation=a.participation, project_support=a.project_support,
-            information_sharing=a.information_sharing, guidance=a.guidance,
-            competitive_stance=a.competitive_stance, attitude=a.attitude, score=a.score,
-            effective_attitude=a.effective_attitude,
-        )
 
     @strawberry.field
     async def contact(self, info: Info) -> Contact | None:
@@ -371,13 +265,8 @@ class Assessment:
 
 
 @strawberry.type(description="A competitor.")
-class Competitor:
-    id: strawberry.ID
-    name: str
-
-    @staticmethod
-    def of(k: stored.Competitor) -> Competitor:
-        return Competitor(id=strawberry.ID(k.id), name=k.name)
+class Competitor(stored.Competitor):
+    """A competitor (shared by every account)."""
 
 
 @strawberry.type(description="A staff member on a team, with the role.")
