@@ -22,6 +22,8 @@ from typing import Any
 class RelgraphError(Exception):
     """Base of every error relgraph reports to a user (CLI: one line on stderr, exit 1)."""
 
+    problems: list[str] | None = None  # each problem as `path: reason`, when there are several
+
     @property
     def headline(self) -> str:
         """The message in one line, as the CLI and the API show it."""
@@ -29,8 +31,8 @@ class RelgraphError(Exception):
 
     @property
     def details(self) -> dict[str, Any]:
-        """Facts a client may act on beside the message (e.g. `problems`); none by default."""
-        return {}
+        """Facts a client may act on beside the message: the `problems`, when there are."""
+        return {} if self.problems is None else {"problems": list(self.problems)}
 
 
 class EngineUnavailable(RelgraphError):
@@ -57,6 +59,8 @@ class InvalidInput(RelgraphError):
 class ValidationFailed(RelgraphError):
     """Input was rejected whole; `problems` lists every problem as `path: reason`."""
 
+    problems: list[str]
+
     def __init__(self, problems: list[str]) -> None:
         super().__init__(self.summary_of(problems) + "".join(f"\n  {p}" for p in problems))
         self.problems = problems
@@ -68,10 +72,6 @@ class ValidationFailed(RelgraphError):
     @property
     def headline(self) -> str:
         return f"{self.summary_of(self.problems)}; nothing was written"
-
-    @property
-    def details(self) -> dict[str, Any]:
-        return {"problems": list(self.problems)}
 
 
 class NotFound(RelgraphError):
@@ -94,7 +94,3 @@ class Forbidden(RelgraphError):
     def __init__(self, message: str, problems: list[str] | None = None) -> None:
         super().__init__(message)
         self.problems = problems
-
-    @property
-    def details(self) -> dict[str, Any]:
-        return {} if self.problems is None else {"problems": list(self.problems)}

@@ -125,6 +125,13 @@ def primer(loader: DataLoader[str, R | None]) -> Callable[[Sequence[R]], None]:
     return lambda found: loader.prime_many({x.id: x for x in found})
 
 
+async def load_one(loader: DataLoader[str, R | None], ident: str,
+                   show: Callable[[R], T]) -> T | None:
+    """The record of `ident`, shown as `show` makes it; None when unknown or not visible."""
+    found = await loader.load(ident)
+    return None if found is None else show(found)
+
+
 def _item(build: Callable[[Row], T]) -> Callable[[Row], T]:
     return lambda row: build(row["item"])
 

@@ -51,10 +51,15 @@ class Stored:
     """A record read from the graph."""
 
     @classmethod
+    def from_row(cls, row: Row) -> Self:
+        """The record of a statement's map (as `cls`: a GraphQL type that shows it, too)."""
+        raise NotImplementedError
+
+    @classmethod
     def of(cls, record: "Stored") -> Self:
         """The same record as `cls`: a GraphQL type that shows it (a subclass of its kind)."""
         values: dict[str, Any] = {f.name: getattr(record, f.name)
-                                  for f in dataclasses.fields(record)}
+                                  for f in dataclasses.fields(record) if f.init}
         return cls(**values)
 
 
@@ -67,9 +72,9 @@ class Account(Stored):
     industry: str | None
     region: str | None
 
-    @staticmethod
-    def from_row(row: Row) -> "Account":
-        return Account(id=ID(row["id"]), name=_name(row),
+    @classmethod
+    def from_row(cls, row: Row) -> Self:
+        return cls(id=ID(row["id"]), name=_name(row),
                        tier=member(model.Tier, row.get("tier"), model.Tier.C),
                        partnership=member(model.Partnership, row.get("partnership"),
                                           model.Partnership.ORDINARY),
@@ -83,9 +88,9 @@ class OrgUnit(Stored):
     account_id: ID
     parent_id: ID | None
 
-    @staticmethod
-    def from_row(row: Row) -> "OrgUnit":
-        return OrgUnit(id=ID(row["id"]), name=_name(row), account_id=ID(row["account"]),
+    @classmethod
+    def from_row(cls, row: Row) -> Self:
+        return cls(id=ID(row["id"]), name=_name(row), account_id=ID(row["account"]),
                        parent_id=_id(row.get("parent")))
 
 
@@ -105,9 +110,9 @@ class Contact(Stored):
     email: str | None
     _social_style: str | None  # sensitive: shown only to keys with the permission
 
-    @staticmethod
-    def from_row(row: Row) -> "Contact":
-        return Contact(
+    @classmethod
+    def from_row(cls, row: Row) -> Self:
+        return cls(
             id=ID(row["id"]), name=_name(row), account_id=ID(row["account"]),
             org_unit_id=_id(row.get("orgUnit")), title=row.get("title"),
             rank=member(model.Rank, row.get("rank"), model.Rank.C), function=row.get("function"),
@@ -126,9 +131,9 @@ class Staff(Stored):
     role: model.StaffRole
     active: bool
 
-    @staticmethod
-    def from_row(row: Row) -> "Staff":
-        return Staff(id=ID(row["id"]), name=_name(row), title=row.get("title"),
+    @classmethod
+    def from_row(cls, row: Row) -> Self:
+        return cls(id=ID(row["id"]), name=_name(row), title=row.get("title"),
                      rank=member(model.Rank, row.get("rank"), model.Rank.C),
                      role=member(model.StaffRole, row.get("role"), model.StaffRole.OTHER),
                      active=row.get("active") is not False)
@@ -143,9 +148,9 @@ class Opportunity(Stored):
     value: float | None
     close_date: dt.date | None
 
-    @staticmethod
-    def from_row(row: Row) -> "Opportunity":
-        return Opportunity(
+    @classmethod
+    def from_row(cls, row: Row) -> Self:
+        return cls(
             id=ID(row["id"]), name=_name(row), account_id=ID(row["account"]),
             stage=member(model.Stage, row.get("stage"), model.Stage.LEAD),
             value=None if row.get("value") is None else float(row["value"]),
@@ -163,12 +168,12 @@ class Interaction(Stored):
     opportunity_id: ID | None
     summary: str | None
 
-    @staticmethod
-    def from_row(row: Row) -> "Interaction":
+    @classmethod
+    def from_row(cls, row: Row) -> Self:
         kind = member(model.InteractionType, row.get("type"), model.InteractionType.CALL)
         date = day(row.get("date"))
         assert date is not None  # every interaction has a date (the document requires it)
-        return Interaction(id=ID(row["id"]), type=kind,
+        return cls(id=ID(row["id"]), type=kind,
                            layer=member(model.Layer, row.get("layer"), kind.default_layer),
                            date=date, account_id=_id(row.get("account")),
                            opportunity_id=_id(row.get("opportunity")),
@@ -191,11 +196,11 @@ class Assessment(Stored):
     score: float | None
     effective_attitude: int | None
 
-    @staticmethod
-    def from_row(row: Row) -> "Assessment":
+    @classmethod
+    def from_row(cls, row: Row) -> Self:
         date = day(row.get("date"))
         assert date is not None  # every assessment has a date (its id is contact@date)
-        return Assessment(
+        return cls(
             id=ID(row["id"]), contact_id=ID(row["contact"]), date=date,
             assessed_by_id=_id(row.get("assessedBy")), acceptance=row.get("acceptance"),
             participation=row.get("participation"), project_support=row.get("projectSupport"),
@@ -211,9 +216,9 @@ class Competitor(Stored):
     id: ID
     name: str
 
-    @staticmethod
-    def from_row(row: Row) -> "Competitor":
-        return Competitor(id=ID(row["id"]), name=_name(row))
+    @classmethod
+    def from_row(cls, row: Row) -> Self:
+        return cls(id=ID(row["id"]), name=_name(row))
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,8 @@ library itself says when a record does not exist (NotFound), so no resolver look
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
+from collections.abc import Callable, Sequence
+from typing import Annotated, Any, Protocol, TypeVar
 
 import strawberry
 
@@ -56,6 +57,29 @@ async def contacts(ctx: Context[Loaders], ids: list[str]) -> dict[str, Contact]:
     """The contacts of these ids the key may see, by id."""
     found = await ctx.loaders.contact.load_many(ids)
     return {c.id: Contact.of(c) for c in found if c is not None}
+
+
+class _AboutAContact(Protocol):
+    @property
+    def contact(self) -> answers.ContactRef: ...
+
+
+A = TypeVar("A", bound=_AboutAContact)
+T = TypeVar("T")
+
+
+async def about_contacts(ctx: Context[Loaders], found: Sequence[A],
+                         show: Callable[[A, Contact], T]) -> list[T]:
+    """The answers about contacts the key may see, each shown with its contact record."""
+    shown = await contacts(ctx, [a.contact.id for a in found])
+    return [show(a, shown[a.contact.id]) for a in found if a.contact.id in shown]
+
+
+async def ask(ctx: Context[Loaders], question: Callable[..., T], account_id: str,
+              *args: Any) -> T:
+    """The library's answer to a question about one account the key may see."""
+    visible_account(ctx.loaders, account_id)
+    return await ctx.call(question, ctx.store, account_id, *args)
 
 
 @strawberry.type
@@ -117,11 +141,8 @@ class QuestionQueries:
         as_of: dt.date | None = None,
     ) -> list[Coach]:
         ctx = info.context
-        visible_account(ctx.loaders, account_id)
-        found = await ctx.call(intel.coaches, ctx.store, account_id, opportunity_id, as_of,
-                               ctx.settings)
-        shown = await contacts(ctx, [c.contact.id for c in found])
-        return [Coach.of(c, shown[c.contact.id]) for c in found if c.contact.id in shown]
+        found = await ask(ctx, intel.coaches, account_id, opportunity_id, as_of, ctx.settings)
+        return await about_contacts(ctx, found, Coach.of)
 
     @strawberry.field(description=(
         "Strong supporters who could become coaches (attitude 2, information sharing and "
@@ -130,12 +151,8 @@ class QuestionQueries:
         self, info: Info, account_id: strawberry.ID, as_of: dt.date | None = None,
     ) -> list[CoachCandidate]:
         ctx = info.context
-        visible_account(ctx.loaders, account_id)
-        found = await ctx.call(intel.coach_candidates, ctx.store, account_id, as_of,
-                               ctx.settings)
-        shown = await contacts(ctx, [c.contact.id for c in found])
-        return [CoachCandidate.of(c, shown[c.contact.id]) for c in found
-                if c.contact.id in shown]
+        found = await ask(ctx, intel.coach_candidates, account_id, as_of, ctx.settings)
+        return await about_contacts(ctx, found, CoachCandidate.of)
 
     @strawberry.field(description=(
         "Coverage gaps of one account, or of every account the key sees, at `asOf` (default "
@@ -165,9 +182,7 @@ class QuestionQueries:
         self, info: Info, account_id: strawberry.ID, as_of: dt.date | None = None,
     ) -> PowerMap:
         ctx, loaders = info.context, info.context.loaders
-        visible_account(loaders, account_id)
-        pm = PowerMap.of(await ctx.call(intel.power_map, ctx.store, account_id, as_of,
-                                        ctx.settings))
+        pm = PowerMap.of(await ask(ctx, intel.power_map, account_id, as_of, ctx.settings))
         visible = await loaders.visible_staff()
         if visible is None:
             return pm
@@ -187,10 +202,8 @@ class QuestionQueries:
         self, info: Info, account_id: strawberry.ID, as_of: dt.date | None = None,
     ) -> list[ContactScore]:
         ctx = info.context
-        visible_account(ctx.loaders, account_id)
-        found = await ctx.call(intel.contact_scores, ctx.store, account_id, as_of, ctx.settings)
-        shown = await contacts(ctx, [s.contact.id for s in found])
-        return [ContactScore.of(s, shown[s.contact.id]) for s in found if s.contact.id in shown]
+        found = await ask(ctx, intel.contact_scores, account_id, as_of, ctx.settings)
+        return await about_contacts(ctx, found, ContactScore.of)
 
     @strawberry.field(description="How each contact's attitude moved from `since` to `until`.")
     async def attitude_changes(
@@ -198,12 +211,9 @@ class QuestionQueries:
         until: dt.date | None = None,
     ) -> list[AttitudeChange]:
         ctx = info.context
-        visible_account(ctx.loaders, account_id)
-        found = await ctx.call(intel.attitude_changes, ctx.store, account_id, since,
-                               ctx.day(until), ctx.settings)
-        shown = await contacts(ctx, [a.contact.id for a in found])
-        return [AttitudeChange.of(a, shown[a.contact.id]) for a in found
-                if a.contact.id in shown]
+        found = await ask(ctx, intel.attitude_changes, account_id, since, ctx.day(until),
+                          ctx.settings)
+        return await about_contacts(ctx, found, AttitudeChange.of)
 
     @strawberry.field(description=(
         "Contacts whose influence outweighs their rank, most hidden first."))
@@ -214,12 +224,9 @@ class QuestionQueries:
         ctx = info.context
         if not 1 <= limit <= 100:
             raise InvalidInput("limit must be from 1 to 100")
-        visible_account(ctx.loaders, account_id)
-        found = await ctx.call(intel.hidden_influencers, ctx.store, account_id, limit, as_of,
-                               ctx.settings)
-        shown = await contacts(ctx, [h.contact.id for h in found])
-        return [HiddenInfluencer.of(h, shown[h.contact.id]) for h in found
-                if h.contact.id in shown]
+        found = await ask(ctx, intel.hidden_influencers, account_id, limit, as_of,
+                          ctx.settings)
+        return await about_contacts(ctx, found, HiddenInfluencer.of)
 
     @strawberry.field(description=(
         "Our people without whom some key contacts of the account could no longer be reached "
@@ -230,9 +237,8 @@ class QuestionQueries:
     ) -> list[SinglePointOfFailure]:
         ctx = info.context
         check_hops(max_hops)
-        visible_account(ctx.loaders, account_id)
-        found = await ctx.call(intel.single_points_of_failure, ctx.store, account_id, max_hops,
-                               as_of, ctx.settings)
+        found = await ask(ctx, intel.single_points_of_failure, account_id, max_hops, as_of,
+                          ctx.settings)
         staff = await ctx.loaders.staff.load_many([s.staff_id for s in found])
         shown = await contacts(ctx, [c for s in found for c in s.stranded_contacts])
         return [SinglePointOfFailure(staff=StaffMember.of(member),

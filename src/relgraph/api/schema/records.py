@@ -4,15 +4,15 @@ lists with filters, in id order; pages and their counts are cut to the key's sco
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
 from enum import Enum
 from typing import Annotated, Any, TypeVar
 
 import strawberry
+from strawberry.dataloader import DataLoader
 
 from relgraph import model
 from relgraph.api import stored
-from relgraph.api.loaders import Info, primer
+from relgraph.api.loaders import Info, load_one, primer
 from relgraph.api.types.records import (
     Account,
     Assessment,
@@ -25,10 +25,8 @@ from relgraph.api.types.records import (
 from relgraph.api.types.relay import Connection, paginate
 from relgraph.cypher import Statement, statement
 from relgraph.model import OPEN_STAGES
-from relgraph.store.base import Row
 
-S = TypeVar("S")
-T = TypeVar("T")
+T = TypeVar("T", bound=stored.Stored)
 
 PAGES: dict[str, tuple[Statement, Statement]] = {
     kind: (statement(f"api_{kind}_page"), statement(f"api_{kind}_count"))
@@ -47,10 +45,11 @@ def _iso(day: dt.date | None) -> str | None:
 
 async def _page(
     info: Info, kind: str, params: dict[str, Any], first: int | None, after: str | None,
-    build: Callable[[Row], S], show: Callable[[S], T], prime: Callable[[Sequence[S]], None],
+    shown: type[T], loader: DataLoader[str, Any],
 ) -> Connection[T]:
-    return await paginate(info.context, kind, PAGES[kind], params, first, after, build, show,
-                          prime)
+    """A page of `kind`, each item shown as `shown` and handed to its by-id `loader`."""
+    return await paginate(info.context, kind, PAGES[kind], params, first, after,
+                          shown.from_row, primer(loader))
 
 
 @strawberry.type
@@ -68,13 +67,12 @@ class RecordQueries:
     ) -> Connection[Account]:
         params = {**info.context.principal.scope_params(), "tier": _value(tier),
                   "partnership": _value(partnership), "industry": industry, "region": region}
-        return await _page(info, "accounts", params, first, after, stored.Account.from_row,
-                           Account.of, primer(info.context.loaders.account))
+        return await _page(info, "accounts", params, first, after, Account,
+                           info.context.loaders.account)
 
     @strawberry.field(description="A contact by id (null when unknown or not visible).")
     async def contact(self, info: Info, id: strawberry.ID) -> Contact | None:
-        found = await info.context.loaders.contact.load(id)
-        return Contact.of(found) if found else None
+        return await load_one(info.context.loaders.contact, id, Contact.of)
 
     @strawberry.field(description=(
         "Contacts, a Relay connection in id order. `keyContact`: the contract's key-contact "
@@ -92,14 +90,12 @@ class RecordQueries:
                   "orgUnit": org_unit_id, "rank": _value(rank), "keyContact": key_contact,
                   "active": active, "attitudeMin": attitude_min, "attitudeMax": attitude_max,
                   "asOf": ctx.day(as_of).isoformat(), "openStages": list(OPEN_STAGES)}
-        loader = ctx.loaders.contact
-        return await _page(info, "contacts", params, first, after, stored.Contact.from_row,
-                           Contact.of, primer(loader))
+        return await _page(info, "contacts", params, first, after, Contact,
+                           ctx.loaders.contact)
 
     @strawberry.field(description="One of our staff members by id (null when not visible).")
     async def staff_member(self, info: Info, id: strawberry.ID) -> StaffMember | None:
-        found = await info.context.loaders.staff.load(id)
-        return StaffMember.of(found) if found else None
+        return await load_one(info.context.loaders.staff, id, StaffMember.of)
 
     @strawberry.field(description="Our staff, a Relay connection in id order, with filters.")
     async def staff(
@@ -114,15 +110,12 @@ class RecordQueries:
         params = {"scoped": visible is not None, "visible": sorted(visible or ()),
                   "role": _value(role), "rank": _value(rank), "active": active,
                   "account": account_id}
-        loader = loaders.staff
-        return await _page(info, "staff", params, first, after, stored.Staff.from_row,
-                           StaffMember.of,
-                           primer(loader))
+        return await _page(info, "staff", params, first, after, StaffMember,
+                           loaders.staff)
 
     @strawberry.field(description="An opportunity by id (null when unknown or not visible).")
     async def opportunity(self, info: Info, id: strawberry.ID) -> Opportunity | None:
-        found = await info.context.loaders.opportunity.load(id)
-        return Opportunity.of(found) if found else None
+        return await load_one(info.context.loaders.opportunity, id, Opportunity.of)
 
     @strawberry.field(description="Opportunities, a Relay connection in id order, with filters.")
     async def opportunities(
@@ -132,10 +125,8 @@ class RecordQueries:
     ) -> Connection[Opportunity]:
         params = {**info.context.principal.scope_params(), "account": account_id,
                   "stage": _value(stage), "open": open, "openStages": list(OPEN_STAGES)}
-        loader = info.context.loaders.opportunity
-        return await _page(info, "opportunities", params, first, after,
-                           stored.Opportunity.from_row, Opportunity.of,
-                           primer(loader))
+        return await _page(info, "opportunities", params, first, after, Opportunity,
+                           info.context.loaders.opportunity)
 
     @strawberry.field(description=(
         "Interactions, a Relay connection in id order: by account, opportunity, type, layer, "
@@ -154,10 +145,8 @@ class RecordQueries:
         params = {**scope, "account": account_id,
                   "opportunity": opportunity_id, "type": _value(type), "layer": _value(layer),
                   "dateFrom": _iso(from_), "dateTo": _iso(to), "person": person_id}
-        loader = ctx.loaders.interaction
-        return await _page(info, "interactions", params, first, after,
-                           stored.Interaction.from_row, Interaction.of,
-                           primer(loader))
+        return await _page(info, "interactions", params, first, after, Interaction,
+                           ctx.loaders.interaction)
 
     @strawberry.field(description=(
         "Assessments, a Relay connection in id order (contact@date): by contact, account and "
@@ -169,7 +158,5 @@ class RecordQueries:
     ) -> Connection[Assessment]:
         params = {**info.context.principal.scope_params(), "contact": contact_id,
                   "account": account_id, "dateFrom": _iso(from_), "dateTo": _iso(to)}
-        loader = info.context.loaders.assessment
-        return await _page(info, "assessments", params, first, after,
-                           stored.Assessment.from_row, Assessment.of,
-                           primer(loader))
+        return await _page(info, "assessments", params, first, after, Assessment,
+                           info.context.loaders.assessment)

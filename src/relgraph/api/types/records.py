@@ -13,7 +13,7 @@ import strawberry
 
 from relgraph import model
 from relgraph.api import stored
-from relgraph.api.loaders import Info
+from relgraph.api.loaders import Info, load_one
 from relgraph.api.permissions import Sensitive
 from relgraph.api.types.findings import AccountFigures, CoverageGap
 
@@ -118,8 +118,7 @@ class Contact(stored.Contact):
     async def org_unit(self, info: Info) -> OrgUnit | None:
         if not self.org_unit_id:
             return None
-        unit = await info.context.loaders.org_unit.load(self.org_unit_id)
-        return OrgUnit.of(unit) if unit else None
+        return await load_one(info.context.loaders.org_unit, self.org_unit_id, OrgUnit.of)
 
     @strawberry.field(description=(
         "Whether this is a key contact: active, and flagged key, ranked S or A, or on the "
@@ -231,8 +230,7 @@ class Interaction(stored.Interaction):
     async def opportunity(self, info: Info) -> Opportunity | None:
         if not self.opportunity_id:
             return None
-        found = await info.context.loaders.opportunity.load(self.opportunity_id)
-        return Opportunity.of(found) if found else None
+        return await load_one(info.context.loaders.opportunity, self.opportunity_id, Opportunity.of)
 
     @strawberry.field(description="Our staff who attended.")
     async def staff(self, info: Info) -> list[StaffMember]:
@@ -253,15 +251,13 @@ class Assessment(stored.Assessment):
 
     @strawberry.field
     async def contact(self, info: Info) -> Contact | None:
-        found = await info.context.loaders.contact.load(self.contact_id)
-        return Contact.of(found) if found else None
+        return await load_one(info.context.loaders.contact, self.contact_id, Contact.of)
 
     @strawberry.field
     async def assessed_by(self, info: Info) -> StaffMember | None:
         if not self.assessed_by_id:
             return None
-        found = await info.context.loaders.staff.load(self.assessed_by_id)
-        return StaffMember.of(found) if found else None
+        return await load_one(info.context.loaders.staff, self.assessed_by_id, StaffMember.of)
 
 
 @strawberry.type(description="A competitor.")
@@ -319,5 +315,4 @@ class Favor:
 
 async def load_account(info: Info, account_id: str) -> Account | None:
     """The account, when it exists and the key sees it."""
-    found = await info.context.loaders.account.load(account_id)
-    return Account.of(found) if found else None
+    return await load_one(info.context.loaders.account, account_id, Account.of)

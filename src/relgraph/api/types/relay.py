@@ -15,7 +15,6 @@ from relgraph.errors import InvalidInput
 from relgraph.store.base import Row
 
 Item = TypeVar("Item")
-S = TypeVar("S")
 
 
 @strawberry.type(description="Relay page information.")
@@ -65,12 +64,11 @@ def decode_cursor(kind: str, cursor: str) -> str:
 async def paginate(
     ctx: Context[Any], kind: str, statements: tuple[Statement, Statement],
     params: Mapping[str, Any], first: int | None, after: str | None,
-    build: Callable[[Row], S], show: Callable[[S], Item],
-    prime: Callable[[Sequence[S]], None],
+    build: Callable[[Row], Item], prime: Callable[[Sequence[Item]], None],
 ) -> Connection[Item]:
     """One page of `kind` (page and count statements) after the cursor `after`: each row's item
-    built (`build`), handed to the loaders (`prime`, so nested fields need not load it again)
-    and shown (`show`); `totalCount` runs its statement only when asked for."""
+    built (`build`) and handed to the loaders (`prime`, so nested fields need not load it
+    again); `totalCount` runs its statement only when asked for."""
     limits = ctx.api.limits
     size = limits.default_page_size if first is None else first
     if size < 0 or size > limits.max_page_size:
@@ -81,7 +79,7 @@ async def paginate(
     items = [build(r["item"]) for r in rows[:size]]
     prime(items)
     ids = [r["item"]["id"] for r in rows[:size]]
-    edges = [Edge(cursor=encode_cursor(kind, ident), node=show(item))
+    edges = [Edge(cursor=encode_cursor(kind, ident), node=item)
              for ident, item in zip(ids, items, strict=True)]
 
     async def count() -> int:
