@@ -9,7 +9,7 @@ export class ApiError extends Error {
   constructor(kind, message) { super(message); this.kind = kind; }
 }
 
-export function classify(message, code) {
+function classify(message, code) {
   const codes = String(code || '');
   if (/UNAUTHENTICATED/.test(codes)) return 'auth';
   if (/FORBIDDEN|NOT_FOUND/.test(codes)) return 'denied';

@@ -23,7 +23,7 @@ export function syncOverlay() {
   }
 }
 
-export function personCard(node) {
+function personCard(node) {
   const id = node.id();
   const pos = node.position();
   const style = `left:${pos.x - CARD_W / 2}px;top:${pos.y - CARD_H / 2}px`;

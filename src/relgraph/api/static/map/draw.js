@@ -80,7 +80,7 @@ const STYLE = [
   { selector: '.faded', style: { opacity: 0.15 } },
 ];
 
-export function ensureCy() {
+function ensureCy() {
   if (state.cy) return state.cy;
   const container = $('map');
   const cy = cytoscape({
@@ -106,7 +106,7 @@ export function ensureCy() {
   return cy;
 }
 
-export function contactElements(list) {
+function contactElements(list) {
   const els = [];
   const shown = new Set(list.map((c) => c.id));
   const usedUnits = new Set();

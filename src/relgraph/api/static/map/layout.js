@@ -16,7 +16,7 @@ const UNIT_LABEL = 24;
 
 const RANK_ORDER = { S: 0, A: 1, B: 2, C: 3 };
 
-export function orgChartLayout(cy) {
+function orgChartLayout(cy) {
   const people = cy.nodes('.person.contact');
   const ids = new Set(people.map((n) => n.id()));
   const managerOf = new Map();

@@ -92,7 +92,7 @@ export function renderGapList() {
   }
 }
 
-export function focusSubject(id) {
+function focusSubject(id) {
   const cy = state.cy;
   if (!cy) return;
   if (state.contacts.has(id)) {
@@ -107,7 +107,7 @@ export function focusSubject(id) {
   }
 }
 
-export function flash(id) {
+function flash(id) {
   const card = state.overlay.querySelector(`.card[data-id="${CSS.escape(id)}"]`);
   if (!card) return;
   card.classList.remove('flash');
@@ -115,7 +115,7 @@ export function flash(id) {
   card.classList.add('flash');
 }
 
-export function resetFilters() {
+function resetFilters() {
   state.unitFilter = '';
   state.keyOnly = false;
   $('unit-filter').value = '';
@@ -201,7 +201,7 @@ export async function showDetails(id, switchTab) {
   loadAssessment(id, box.querySelector('.assessment'));
 }
 
-export async function loadAssessment(id, target) {
+async function loadAssessment(id, target) {
   let assessment = null;
   try {
     const data = await gql('ContactDetails', ASSESSMENT_QUERY, { id, asOf: state.asOf || null });

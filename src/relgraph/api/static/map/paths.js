@@ -46,7 +46,7 @@ export async function findPaths() {
   }
 }
 
-export function renderPathList(target) {
+function renderPathList(target) {
   const list = $('path-list');
   list.replaceChildren();
   if (!state.paths.length) {
@@ -89,7 +89,7 @@ export function clearPath() {
   for (const el of document.querySelectorAll('.path-item.active')) el.classList.remove('active');
 }
 
-export function showPath(index) {
+function showPath(index) {
   const cy = state.cy;
   const path = state.paths[index];
   if (!cy || !path) return;

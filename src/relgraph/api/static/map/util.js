@@ -6,7 +6,7 @@ export const CARD_W = 184;  // keep in step with .card in map.css
 
 export const CARD_H = 60;
 
-export const ATTITUDES = {
+const ATTITUDES = {
   '-1': { cls: 'opposed', label: 'Opposed' },
   '0': { cls: 'neutral', label: 'Neutral' },
   '1': { cls: 'supporter', label: 'Supporter' },
