@@ -1,4 +1,4 @@
-// Writes of the GraphQL API (issue 6) that an import cannot express: removals, erasure, and
+// Writes of the GraphQL API that an import cannot express: removals, erasure, and
 // the look-ups the API does before a write (scope and sensitive-attribute checks). Upserts go
 // through the import (ingest), never through here.
 
@@ -35,7 +35,7 @@ FOREACH (x IN gone | DELETE x)
 RETURN a.id AS account, size(gone) AS removed
 
 // name: api_erase_sensitive
-// Erase the sensitive personal attributes of contacts (on request, DOMAIN.md).
+// Erase the sensitive personal attributes of contacts (on request: docs/DOMAIN.md).
 // params: ids
 MATCH (c:Contact)
 WHERE c.id IN $ids

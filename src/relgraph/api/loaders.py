@@ -29,7 +29,7 @@ from strawberry.dataloader import DataLoader
 from relgraph import model
 from relgraph.api import stored
 from relgraph.api.context import Context
-from relgraph.cypher import statement
+from relgraph.cypher import Statement, statement
 from relgraph.intel.gaps import coverage
 from relgraph.intel.scores import health_of
 from relgraph.intel.types import AccountHealth, CoverageGap
@@ -48,6 +48,41 @@ class _Identified(Protocol):
 R = TypeVar("R", bound=_Identified)
 
 VISIBLE_STAFF = statement("api_visible_staff")
+# Bound at import, so that a misspelt name fails at start-up.
+STATEMENTS: dict[str, Statement] = {name: statement(name) for name in (
+    "api_account_counts",
+    "api_accounts_by_ids",
+    "api_assessments_by_ids",
+    "api_assessments_of_contacts",
+    "api_attendees_of_interactions",
+    "api_competitors_by_ids",
+    "api_contacts_by_ids",
+    "api_contacts_of_accounts",
+    "api_decision_chain_of_opportunities",
+    "api_decision_roles_of_contacts",
+    "api_favors_of_contacts",
+    "api_interactions_by_ids",
+    "api_key_contact_flags",
+    "api_latest_assessments",
+    "api_managers_of_contacts",
+    "api_members_of_units",
+    "api_opportunities_by_ids",
+    "api_opportunities_of_accounts",
+    "api_org_units_by_ids",
+    "api_org_units_of_accounts",
+    "api_owned_by_staff",
+    "api_owners_of_contacts",
+    "api_reports_of_contacts",
+    "api_sponsored_accounts_of_staff",
+    "api_sponsored_contacts_of_staff",
+    "api_sponsors_of_accounts",
+    "api_sponsors_of_contacts",
+    "api_staff_by_ids",
+    "api_suppliers_of_accounts",
+    "api_team_of_accounts",
+    "api_team_of_opportunities",
+    "api_teams_of_staff",
+)}
 
 
 @dataclass(frozen=True)
@@ -64,7 +99,7 @@ def _by_id(ctx: Context[Any], name: str, build: Callable[[Row], T],
            ) -> DataLoader[str, T | None]:
     """Records by id; `visible` drops loaded ones the key may not see, `asked` the ids it may
     not see before any statement runs."""
-    stmt = statement(name)
+    stmt = STATEMENTS[name]
 
     async def load(keys: list[str]) -> list[T | None]:
         ids = sorted({k for k in keys if asked is None or asked(k)})
@@ -80,7 +115,7 @@ def _by_id(ctx: Context[Any], name: str, build: Callable[[Row], T],
 def _grouped(ctx: Context[Any], name: str, build: Callable[[Row], T],
              visible: Callable[[T], bool] | None = None, **extra: Any,
              ) -> DataLoader[str, list[T]]:
-    stmt = statement(name)
+    stmt = STATEMENTS[name]
 
     async def load(keys: list[str]) -> list[list[T]]:
         found: dict[str, list[T]] = defaultdict(list)
@@ -96,7 +131,7 @@ def _grouped(ctx: Context[Any], name: str, build: Callable[[Row], T],
 def _grouped_as_of(ctx: Context[Any], name: str, build: Callable[[Row], T],
                    visible: Callable[[T], bool] | None = None,
                    ) -> DataLoader[tuple[str, str], list[T]]:
-    stmt = statement(name)
+    stmt = STATEMENTS[name]
 
     async def load(keys: list[tuple[str, str]]) -> list[list[T]]:
         per_day: dict[str, set[str]] = defaultdict(set)

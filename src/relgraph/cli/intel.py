@@ -1,5 +1,5 @@
-"""The intelligence commands: `paths`, `gaps`, `coaches` (CONTRACT §3) and `influence`, `powermap`,
-`health`, `scores`, `review`, `analytics`.
+"""The intelligence commands: `paths`, `gaps`, `coaches` (docs/CONTRACT.md §3) and `influence`,
+`powermap`, `health`, `scores`, `review`, `analytics`.
 
 `--format json` prints exactly the value of the matching GraphQL field (the `to_dict()` of the
 library's answers, camelCase); `table` (the default) fits a 100-column terminal.

@@ -41,7 +41,7 @@ def dataset_schema() -> dict[str, Any]:
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,
         "title": "relgraph/1 dataset document",
-        "description": "Accounts, their people and our relationships with them (CONTRACT.md §1). "
+        "description": "Accounts, their people and our relationships with them. "
                        "Every array is optional; ids are the caller's stable string ids.",
         **{k: v for k, v in schema.items() if k != "title"},
     }

@@ -1,4 +1,4 @@
-"""The GraphQL schema: root queries (CONTRACT.md §2 and the BI lists), mutations, key admin.
+"""The GraphQL schema: root queries (docs/CONTRACT.md §2 and the BI lists), mutations, key admin.
 
 The root types are put together here from one module per area: `keys` (who asks, the API
 keys), `records` (records by id and Relay lists), `questions` (the MCR questions) and

@@ -20,7 +20,7 @@ strawberry.enum(model.Stage, description="Opportunity stage (LTC); open = not WO
 strawberry.enum(model.ChainRole, description="Role on an opportunity's decision chain.")
 strawberry.enum(model.Layer, description="Relationship layer of an interaction.")
 strawberry.enum(model.InteractionType, description="Kind of interaction.")
-strawberry.enum(model.GapKind, description="Kind of coverage gap (CONTRACT.md §1).")
+strawberry.enum(model.GapKind, description="Kind of coverage gap (the coverage rules).")
 strawberry.enum(model.Severity, description="Severity of a coverage gap.")
 strawberry.enum(answers.Side, description="OURS: our staff; THEIRS: a client contact.")
 strawberry.enum(answers.LinkType, description="Kind of link on an influence path.")

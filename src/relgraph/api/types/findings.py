@@ -55,7 +55,7 @@ class GapCount:
 @strawberry.type(description="Flat per-account figures: what a BI tool charts without computing.")
 class AccountFigures:
     as_of: dt.date
-    key_contacts: int = strawberry.field(description="Key contacts (CONTRACT definition).")
+    key_contacts: int = strawberry.field(description="Key contacts (the contract's rule).")
     key_contacts_supportive: int = strawberry.field(
         description="Key contacts whose current attitude is 1 or more.")
     supportive_share: float = strawberry.field(description="keyContactsSupportive / keyContacts.")

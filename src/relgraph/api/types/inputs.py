@@ -42,7 +42,7 @@ def _plain(value: Any) -> Any:
     return value
 
 
-@strawberry.input(description="An account record (CONTRACT.md §1 `accounts`).")
+@strawberry.input(description="An account record (`accounts` of the dataset document).")
 class AccountInput:
     id: strawberry.ID
     name: str
