@@ -1,4 +1,4 @@
-// API keys of the GraphQL API (issue 6). A key is stored as the sha256 of its secret, never the
+// API keys of the GraphQL API. A key is stored as the sha256 of its secret, never the
 // secret itself; `accounts` is the list of account ids the key is limited to ([] = every account).
 
 // name: api_key_create

@@ -1,4 +1,4 @@
-// Reads of the GraphQL API (issue 6): Relay pages with their counts, and the batched lookups of
+// Reads of the GraphQL API: Relay pages with their counts, and the batched lookups of
 // the per-request DataLoaders (`$ids` in, one row per (key, item) out).
 // Scope: `$scoped` is true for an API key limited to the accounts in `$accounts`; such a key sees
 // only records of those accounts (pages and counts filter here; the API filters the rest).
@@ -33,7 +33,7 @@ RETURN count(a) AS total
 
 // name: api_contacts_page
 // One page of contacts, by id, filtered by account, org unit, rank, active, key contact (the
-// contract's definition) and a range of current attitude at `asOf` (unknown never matches a range).
+// contract's rule: fragments.cypher) and a range of current attitude at `asOf` (unknown never matches a range).
 // params: scoped, accounts, account, orgUnit, rank, active, keyContact, openStages, asOf, attitudeMin, attitudeMax, after, limit
 MATCH (c:Contact)
 WHERE (NOT $scoped OR c.account IN $accounts)
@@ -42,9 +42,7 @@ WHERE (NOT $scoped OR c.account IN $accounts)
   AND ($rank IS NULL OR c.rank = $rank)
   AND ($active IS NULL OR c.active = $active)
   AND ($after IS NULL OR c.id > $after)
-WITH c, (c.active = true AND (c.key = true OR c.rank IN ['S', 'A']
-     OR size([(c)-[:IN_DECISION_CHAIN]->(o:Opportunity) WHERE o.stage IN $openStages | o.id]) > 0))
-     AS keyContact
+WITH c, {{key_contact}} AS keyContact
 WHERE $keyContact IS NULL OR keyContact = $keyContact
 OPTIONAL MATCH (x:Assessment)-[:OF]->(c)
 WHERE x.date <= $asOf
@@ -67,9 +65,7 @@ WHERE (NOT $scoped OR c.account IN $accounts)
   AND ($orgUnit IS NULL OR c.orgUnit = $orgUnit)
   AND ($rank IS NULL OR c.rank = $rank)
   AND ($active IS NULL OR c.active = $active)
-WITH c, (c.active = true AND (c.key = true OR c.rank IN ['S', 'A']
-     OR size([(c)-[:IN_DECISION_CHAIN]->(o:Opportunity) WHERE o.stage IN $openStages | o.id]) > 0))
-     AS keyContact
+WITH c, {{key_contact}} AS keyContact
 WHERE $keyContact IS NULL OR keyContact = $keyContact
 OPTIONAL MATCH (x:Assessment)-[:OF]->(c)
 WHERE x.date <= $asOf
@@ -368,14 +364,11 @@ RETURN c.id AS key, x {.id, .contact, .date, .assessedBy, .acceptance, .particip
 ORDER BY key, item.date
 
 // name: api_key_contact_flags
-// Whether each contact is a key contact: active, and flagged key, ranked S or A, or on the
-// decision chain of an open opportunity.
+// Whether each contact is a key contact (the contract's rule: fragments.cypher).
 // params: ids, openStages
 MATCH (c:Contact)
 WHERE c.id IN $ids
-RETURN c.id AS key, (c.active = true AND (c.key = true OR c.rank IN ['S', 'A']
-       OR size([(c)-[:IN_DECISION_CHAIN]->(o:Opportunity) WHERE o.stage IN $openStages | o.id]) > 0))
-       AS item
+RETURN c.id AS key, {{key_contact}} AS item
 
 // name: api_decision_roles_of_contacts
 // The decision-chain roles of each contact, with the opportunity.
@@ -465,12 +458,15 @@ RETURN s.id AS key, a {.id, .name, .tier, .partnership, .industry, .region} AS i
 ORDER BY key, item.id
 
 // name: api_attendees_of_interactions
-// The people who attended each interaction: `staff` true for our staff, false for contacts.
+// The people who attended each interaction, each with their record: `staff` true for our staff,
+// false for contacts.
 // params: ids
 MATCH (p:Person)-[:ATTENDED]->(i:Interaction)
 WHERE i.id IN $ids
-RETURN i.id AS key, p:Staff AS staff, p.id AS person, p.account AS account
-ORDER BY key, person
+RETURN i.id AS key, p:Staff AS staff,
+       p {.id, .account, .orgUnit, .name, .title, .rank, .role, .function, .key, .closeness,
+          .socialStyle, .risingStar, .active, .email} AS item
+ORDER BY key, item.id
 
 // name: api_account_counts
 // Plain counts per account for BI figures: contacts, active contacts, open

@@ -1,4 +1,4 @@
-// Writes of the GraphQL API (issue 6) that an import cannot express: removals, erasure, and
+// Writes of the GraphQL API that an import cannot express: removals, erasure, and
 // the look-ups the API does before a write (scope and sensitive-attribute checks). Upserts go
 // through the import (ingest), never through here.
 
@@ -35,7 +35,7 @@ FOREACH (x IN gone | DELETE x)
 RETURN a.id AS account, size(gone) AS removed
 
 // name: api_erase_sensitive
-// Erase the sensitive personal attributes of contacts (on request, DOMAIN.md).
+// Erase the sensitive personal attributes of contacts (on request: docs/DOMAIN.md).
 // params: ids
 MATCH (c:Contact)
 WHERE c.id IN $ids
@@ -52,9 +52,10 @@ WHERE c.id IN $ids AND c.socialStyle IS NOT NULL
 RETURN c.id AS id, c.socialStyle AS socialStyle
 
 // name: api_record_accounts
-// The stored account of existing records (org units, contacts, opportunities, interactions) by
-// id, for the write-scope check of a key limited to some accounts.
-// params: orgUnits, contacts, opportunities, interactions
+// The stored account of existing records (org units, contacts, opportunities, interactions,
+// organizational actions, tier reviews; a plan's is its contact's) by id, for the write-scope
+// check of a key limited to some accounts.
+// params: orgUnits, contacts, opportunities, interactions, orgActions, tierReviews, plans
 MATCH (n:OrgUnit)
 WHERE n.id IN $orgUnits
 RETURN 'orgUnits' AS kind, n.id AS id, n.account AS account
@@ -70,3 +71,15 @@ UNION ALL
 MATCH (n:Interaction)
 WHERE n.id IN $interactions
 RETURN 'interactions' AS kind, n.id AS id, n.account AS account
+UNION ALL
+MATCH (n:OrgAction)
+WHERE n.id IN $orgActions
+RETURN 'orgActions' AS kind, n.id AS id, n.account AS account
+UNION ALL
+MATCH (n:TierReview)
+WHERE n.id IN $tierReviews
+RETURN 'tierReviews' AS kind, n.id AS id, n.account AS account
+UNION ALL
+MATCH (n:Plan)-[:TARGETS]->(c:Contact)
+WHERE n.id IN $plans
+RETURN 'plans' AS kind, n.id AS id, c.account AS account

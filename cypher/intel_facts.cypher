@@ -109,15 +109,12 @@ RETURN s.id AS id, s.name AS name, s.title AS title, s.rank AS rank, s.role AS r
 ORDER BY id
 
 // name: intel_a_owned
-// Every contact, in any account, of which these staff members are A owner, with what makes a
-// contact key (OWNER_OVERLOADED counts key contacts across the portfolio).
-// params: staff, open
+// Every contact, in any account, of which these staff members are A owner, and whether it is a
+// key contact (OWNER_OVERLOADED counts key contacts across the portfolio).
+// params: staff, openStages
 UNWIND $staff AS sid
 MATCH (s:Staff {id: sid})-[:OWNS {role: 'A'}]->(c:Contact)
-RETURN sid AS staff, c.id AS contact, c.account AS account, c.rank AS rank, c.key AS key,
-       c.active AS active,
-       size([(c)-[:IN_DECISION_CHAIN]->(o:Opportunity) WHERE o.stage IN $open | o.id]) > 0
-         AS onOpenChain
+RETURN sid AS staff, c.id AS contact, c.account AS account, {{key_contact}} AS key
 ORDER BY staff, contact
 
 // name: intel_executives

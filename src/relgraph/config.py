@@ -92,7 +92,7 @@ class Settings(BaseSettings):
     query_timeout_ms: int = 30_000
     query_memory_mb: int = 2_048
 
-    # Coverage-rule thresholds (CONTRACT.md §1), settings with these defaults.
+    # Coverage-rule thresholds (docs/CONTRACT.md §1), settings with these defaults.
     overloaded_owner_threshold: int = 12
     cadence_days_s: int = 365
     cadence_days_a: int = 183

@@ -1,4 +1,4 @@
-"""The contract's vocabulary (CONTRACT.md §1): enumerations and the records of a document."""
+"""The contract's vocabulary (docs/CONTRACT.md §1): enumerations and the records of a document."""
 
 from __future__ import annotations
 
@@ -100,7 +100,7 @@ class Layer(StrEnum):
 
 
 class InteractionType(StrEnum):
-    """Interaction kinds named in DOMAIN.md; the member order groups them by layer."""
+    """Interaction kinds of the method (docs/DOMAIN.md); the member order groups them by layer."""
 
     SUMMIT = "summit"
     EXECUTIVE_VISIT = "executive_visit"
@@ -128,7 +128,7 @@ class InteractionType(StrEnum):
 
     @property
     def default_layer(self) -> Layer:
-        """The layer DOMAIN.md files this kind under, used when a record gives none."""
+        """The layer the method files this kind under, used when a record gives none."""
         return _DEFAULT_LAYER[self]
 
 
@@ -314,7 +314,7 @@ class Contact(Record):
     function: str | None = None
     key: bool = False
     closeness: Annotated[int, Field(ge=1, le=5)] | None = None
-    # Sensitive personal attribute (DOMAIN.md): readable only with the `sensitive` permission.
+    # Sensitive personal attribute (docs/DOMAIN.md): readable only with the `sensitive` permission.
     social_style: Literal["controlling", "expressive", "analytical", "amiable"] | None = None
     rising_star: bool = False
     active: bool = True
@@ -527,7 +527,8 @@ class TierReview(Record):
     note: str | None = None
 
 
-# The document's arrays in the contract's order (CONTRACT.md §1): how exports and schemas list them.
+# The document's arrays in the contract's order (docs/CONTRACT.md §1): how exports and schemas
+# list them.
 DOCUMENT_ORDER: tuple[str, ...] = (
     "accounts",
     "orgUnits",
@@ -586,7 +587,7 @@ ARRAYS: dict[str, type[Record]] = {
 
 
 def assessment_score(a: Assessment) -> float | None:
-    """Mean of the dimensions given (CONTRACT.md §1); None when no dimension is given."""
+    """Mean of the dimensions given (docs/CONTRACT.md §1); None when no dimension is given."""
     given = [v for v in (getattr(a, d) for d in DIMENSIONS) if v is not None]
     return sum(given) / len(given) if given else None
 

@@ -1,6 +1,6 @@
 """API fixtures: a small fixture graph on each engine, the ASGI app in-process, API keys.
 
-The graph (written with ingest.writer.write_records):
+The graph (written with tests.support.load: the import's write steps, no document checks):
 - acc-n Northwind Telecom (S): c-ceo (S, opposed decision maker of o-core), c-cto (A, coach,
   evaluator), c-dir (B, influencer on o-core, decision maker of the won o-edge), c-eng (C);
   our s-am (AR), s-sm (SR), s-fm (FR), s-exec (executive, sponsor), s-gone (inactive B owner).

@@ -209,3 +209,55 @@ def test_sensitive_attributes_need_the_permission(api: Api) -> None:
     assert api.data('mutation { eraseSensitive(contactIds: ["c-cto"]) }',
                     key="sensitive-editor") == {"eraseSensitive": ["c-cto"]}
     assert api.data(query, key="sensitive-reader")["contact"]["socialStyle"] is None
+
+
+CYCLE_BANK = {  # management-cycle records of acc-b, which the key limited to acc-n must not write
+    "plans": [{"id": "p-bank", "contact": "c-bcio", "owner": "s-bank", "sponsor": "s-exec",
+               "start": "2026-07-01", "end": "2026-12-31", "targetAttitude": 2,
+               "goal": "CIO backs the bank deal"}],
+    "orgActions": [{"id": "oa-bank", "account": "acc-b", "action": "regular_summit",
+                    "date": "2026-05-10"}],
+    "tierReviews": [{"id": "tr-bank", "account": "acc-b", "date": "2026-01-15", "tier": "A"}],
+    "departmentAssessments": [{"id": "da-bank", "orgUnit": "ou-b-it", "date": "2026-06-30",
+                               "keyEventSupport": 2, "informationChannel": 1,
+                               "issueSpread": False}],
+}
+
+
+def test_a_limited_editor_writes_cycle_records_only_of_its_accounts(api: Api) -> None:
+    document = {"format": "relgraph/1", **CYCLE_BANK}
+    body = api.post("mutation($d: JSON!) { importDocument(document: $d) { records } }",
+                    {"d": document}, key="north-editor")
+    assert codes(body) == ["FORBIDDEN"]
+    assert sorted(body["errors"][0]["extensions"]["problems"]) == [
+        "departmentAssessments[0].orgUnit: outside the accounts this API key may write",
+        "orgActions[0].account: outside the accounts this API key may write",
+        "plans[0].contact: outside the accounts this API key may write",
+        "tierReviews[0].account: outside the accounts this API key may write",
+    ]
+    # A plan of acc-b written by an unlimited key: its commitments and reviews are acc-b's too,
+    # and moving it to a contact of acc-n is refused as well.
+    api.data("mutation($d: JSON!) { importDocument(document: $d) { records } }",
+             {"d": {"format": "relgraph/1", "plans": CYCLE_BANK["plans"]}})
+    before = counts(api.store)
+    for records in (
+        {"commitments": [{"id": "cm-x", "plan": "p-bank", "text": "visit", "due": "2026-09-30"}]},
+        {"planReviews": [{"id": "pr-x", "plan": "p-bank", "date": "2026-09-01",
+                          "onTrack": True}]},
+        {"plans": [{**CYCLE_BANK["plans"][0], "contact": "c-cto"}]},
+    ):
+        body = api.post("mutation($d: JSON!) { importDocument(document: $d) { records } }",
+                        {"d": {"format": "relgraph/1", **records}}, key="north-editor")
+        assert codes(body) == ["FORBIDDEN"], records
+    assert counts(api.store) == before
+    # Its own account's records go through.
+    own = {"format": "relgraph/1",
+           "plans": [{"id": "p-north", "contact": "c-cto", "owner": "s-am", "sponsor": "s-exec",
+                      "start": "2026-07-01", "end": "2026-12-31", "targetAttitude": 3,
+                      "goal": "CTO coaches us"}],
+           "commitments": [{"id": "cm-n", "plan": "p-north", "text": "lab", "due": "2026-10-01"}],
+           "orgActions": [{"id": "oa-n", "account": "acc-n", "action": "regular_summit",
+                           "date": "2026-05-10"}]}
+    done = api.data("mutation($d: JSON!) { importDocument(document: $d) { records } }",
+                    {"d": own}, key="north-editor")
+    assert done["importDocument"]["records"] == 3

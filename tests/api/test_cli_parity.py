@@ -1,4 +1,4 @@
-"""CONTRACT §3: `relgraph paths|gaps|coaches --format json` prints exactly the value of the
+"""docs/CONTRACT.md §3: `relgraph paths|gaps|coaches --format json` prints exactly the value of the
 matching GraphQL field. Both are asked the same question on the same graph and compared whole;
 the GraphQL selections name every field the CLI prints, so a key the API lacks fails the query."""
 

@@ -7,7 +7,7 @@ import json
 from typing import Any
 
 import pytest
-from tests.api.conftest import Api, codes, counts, load
+from tests.api.conftest import AS_OF, Api, codes, counts, load
 
 from relgraph import intel
 from relgraph.errors import QueryFailed
@@ -209,6 +209,37 @@ def test_statements_per_page_do_not_grow_with_the_page(store: GraphStore) -> Non
     assert measured[10] == measured[100], measured
     assert measured[100] <= 15, measured  # 13 here: page, count, 5 loaders, 6 for the analysis
     print(f"statements per page: {measured}")
+
+
+def library_statements(store: GraphStore, ask: Any) -> int:
+    before = store.statements_run
+    ask()
+    return store.statements_run - before
+
+
+def test_an_analysis_costs_the_key_lookup_and_the_librarys_statements_only(api: Api) -> None:
+    """The API looks up nothing before an analysis: the library says when the account or the
+    target does not exist, and a limited key's scope is known without a statement. (Before,
+    `coverageGaps(accountId)` and `influencePaths` each cost one lookup more.)"""
+    gaps = library_statements(api.store, lambda: intel.coverage_gaps(api.store, "acc-n",
+                                                                     as_of=AS_OF))
+    count, body = api.statements('{ coverageGaps(accountId: "acc-n", asOf: "2026-11-01") '
+                                 '{ kind subjectId } }')
+    assert not body.get("errors") and body["data"]["coverageGaps"]
+    assert count == 1 + gaps == 8  # the API key, then accounts, units, contacts, shared
+    # interactions, staff directory, A roles, executives
+    paths = library_statements(api.store, lambda: intel.influence_paths(api.store, "c-cto"))
+    count, body = api.statements('{ influencePaths(target: "c-cto") { strength } }')
+    assert not body.get("errors") and body["data"]["influencePaths"]
+    assert count == 1 + paths
+    # Not found: the key, and the library's first statement.
+    count, body = api.statements('{ coverageGaps(accountId: "acc-zz") { kind } }')
+    assert codes(body) == ["NOT_FOUND"] and count == 2
+    count, body = api.statements('{ influencePaths(target: "c-zz") { strength } }')
+    assert codes(body) == ["NOT_FOUND"] and count == 2
+    # Another key's account: the key alone.
+    count, body = api.statements('{ coverageGaps(accountId: "acc-b") { kind } }', key="north")
+    assert codes(body) == ["NOT_FOUND"] and count == 1
 
 
 def test_nul_characters_are_refused_before_the_database(api: Api) -> None:

@@ -1,4 +1,5 @@
-"""Every CONTRACT §2 root field and the BI lists, with exact answers on the fixture graph.
+"""Every root field of docs/CONTRACT.md §2 and the BI lists, with exact answers on the fixture
+graph.
 
 Where the answer is an analysis (gaps, power map, paths), the GraphQL value must also equal
 `to_dict()` of the library's answer (what `relgraph paths|gaps|coaches --format json` prints).

@@ -1,8 +1,8 @@
 """End-to-end fixtures: a real relgraph server (uvicorn on 127.0.0.1, a free port) over the
 embedded engine with a demo portfolio, and headless Debian Chromium driven by Playwright.
 
-Nothing here leaves loopback: Chromium runs with the background-networking flags of
-TESTING.md, and every page request that is not for the test server is aborted and recorded.
+Nothing here leaves loopback: Chromium runs with the background-networking flags off
+(CHROMIUM_ARGS), and every page request that is not for the test server is aborted and recorded.
 """
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
-"""What the end-to-end tests share: the browser facts of TESTING.md, a uvicorn runner for the
-real app, and the records the fixtures hand to the tests."""
+"""What the end-to-end tests share: Debian's Chromium and the flags that keep it off the network,
+a uvicorn runner for the real app, and the records the fixtures hand to the tests."""
 
 from __future__ import annotations
 

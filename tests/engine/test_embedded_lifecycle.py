@@ -13,7 +13,7 @@ import pytest
 
 from relgraph.config import Settings
 from relgraph.cypher import statement
-from relgraph.ingest.writer import write_records
+from relgraph.ingest.importer import write_unchecked
 from relgraph.model import Account
 from relgraph.store import EmbeddedEngine, open_store
 
@@ -40,7 +40,7 @@ def account_names(settings: Settings) -> list[str]:
 def write_accounts(settings: Settings, names: list[str]) -> None:
     store = open_store(settings)
     try:
-        write_records(store, {"accounts": [
+        write_unchecked(store, {"accounts": [
             Account(id=f"acc-{i}", name=n, tier="S") for i, n in enumerate(names)  # type: ignore[arg-type]
         ]})
     finally:

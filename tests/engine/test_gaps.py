@@ -10,9 +10,12 @@ import pytest
 from tests.support import load
 
 from relgraph.config import Settings
+from relgraph.cypher import statement
 from relgraph.errors import NotFound, RelgraphError
 from relgraph.intel import coverage_gaps
-from relgraph.model import GapKind
+from relgraph.intel.facts import load_facts
+from relgraph.intel.gaps import coverage
+from relgraph.model import OPEN_STAGES, GapKind
 from relgraph.store import GraphStore
 
 AS_OF = dt.date(2026, 11, 1)
@@ -379,3 +382,43 @@ def test_order_errors_and_batched_portfolio_scan(store: GraphStore) -> None:
     with pytest.raises(RelgraphError, match="valid kinds: OWNER_MISSING_A"):
         coverage_gaps(store, "acc-1", kinds=["NOPE"], as_of=AS_OF)
     assert found(store, "owner_missing_a") == [("OWNER_MISSING_A", "HIGH", "k1", "acc-1")]
+
+
+# --- one computation, one key-contact rule ----------------------------------------------------
+
+def test_the_key_contact_rule_is_the_same_in_cypher_and_in_python(store: GraphStore) -> None:
+    """The Cypher fragment (`key_contact`, what the API's lists filter by) and the Python
+    predicate (what the rules count) pick the same contacts, whatever makes them key."""
+    load(store, accounts=[account()],
+         contacts=[contact("flagged", key=True), contact("senior", rank="S"),
+                   contact("vp", rank="A"), contact("chain"), contact("closed-chain"),
+                   contact("plain"), contact("gone", key=True, rank="S", active=False),
+                   contact("gone-chain", active=False)],
+         opportunities=[{"id": "o1", "account": "acc-1", "name": "Core", "stage": "opportunity"},
+                        {"id": "o2", "account": "acc-1", "name": "Old", "stage": "lost"}],
+         decisionChain=[{"opportunity": "o1", "contact": "chain", "role": "user"},
+                        {"opportunity": "o2", "contact": "closed-chain", "role": "user"},
+                        {"opportunity": "o1", "contact": "gone-chain", "role": "approver"}])
+    ids = ["chain", "closed-chain", "flagged", "gone", "gone-chain", "plain", "senior", "vp"]
+    in_cypher = {r["key"]: r["item"] for r in store.run(
+        statement("api_key_contact_flags"), {"ids": ids, "openStages": list(OPEN_STAGES)})}
+    facts = load_facts(store, ["acc-1"], AS_OF, Settings()).accounts["acc-1"]
+    in_python = {cid: facts.contacts[cid].is_key for cid in ids}
+    assert in_cypher == in_python == {
+        "chain": True, "closed-chain": False, "flagged": True, "gone": False,
+        "gone-chain": False, "plain": False, "senior": True, "vp": True}
+
+
+def test_one_computation_for_one_account_several_or_all(store: GraphStore) -> None:
+    load(store, accounts=[account("S"), account("A", "acc-2"), account("B", "acc-3")],
+         contacts=[contact("k1", key=True), contact("k2", "acc-2", rank="A"),
+                   contact("k3", "acc-3", key=True)])
+    every = coverage_gaps(store, as_of=AS_OF)
+    two = coverage_gaps(store, ["acc-3", "acc-1"], as_of=AS_OF)
+    assert two == [g for g in every if g.account_id in ("acc-1", "acc-3")]
+    assert coverage_gaps(store, "acc-2", as_of=AS_OF) == [
+        g for g in every if g.account_id == "acc-2"]
+    found_all = coverage(store, None, AS_OF, Settings())
+    assert found_all.gaps == every
+    assert sorted(found_all.portfolio.accounts) == ["acc-1", "acc-2", "acc-3"]
+    assert found_all.of_account("acc-3") == [g for g in every if g.account_id == "acc-3"]

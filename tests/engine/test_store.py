@@ -6,7 +6,7 @@ import pytest
 
 from relgraph.cypher import statement
 from relgraph.errors import QueryFailed
-from relgraph.ingest.writer import write_records
+from relgraph.ingest.importer import write_unchecked
 from relgraph.model import Account, Contact, Record
 from relgraph.store import GraphStore, apply_schema, ensure_schema
 
@@ -20,7 +20,7 @@ def test_strings_round_trip_exactly(store: GraphStore) -> None:
         Account(id=f"acc-{i}", name=n, tier="S")  # type: ignore[arg-type]
         for i, n in enumerate(tricky)
     ]
-    write_records(store, {"accounts": accounts})
+    write_unchecked(store, {"accounts": accounts})
     assert [r["name"] for r in store.run(NAMES)] == sorted(tricky)
 
 
@@ -31,7 +31,7 @@ def test_schema_apply_is_idempotent(store: GraphStore) -> None:
 
 
 def test_an_engine_error_names_the_statement_and_writes_nothing(store: GraphStore) -> None:
-    write_records(store, {
+    write_unchecked(store, {
         "accounts": [Account(id="acc-1", name="Northwind", tier="S")],  # type: ignore[arg-type]
         "contacts": [Contact(id="p-1", account="acc-1", name="Ana Ruiz")],
     })

@@ -78,7 +78,7 @@ def test_links_from_rows_merge_asserted_and_derived() -> None:
         {"type": "REPORTS_TO", "src": "c", "dst": "d", "strength": None},
         {"type": "INFLUENCES", "src": "d", "dst": "c", "strength": 0.7, "kind": "friend"},
     ]
-    links = {(x.type.value, x.src, x.dst): x for x in links_from_rows(rows, DAY)}
+    links = {(x.type.value, x.src, x.dst): x for x in links_from_rows(rows)}
     assert links[("KNOWS", "s", "c")].strength == 0.2
     assert links[("KNOWS", "s", "c")].source == "asserted"
     assert links[("KNOWS", "s", "d")].strength == 0.4

@@ -34,12 +34,13 @@ from strawberry.schema.config import StrawberryConfig
 
 from relgraph.api.auth import DEVELOPER, Principal, bearer_secret, key_for_secret
 from relgraph.api.context import Api, Context
-from relgraph.api.errors import ApiError, ErrorPolicy, Unauthenticated
+from relgraph.api.errors import ErrorPolicy, code_of
 from relgraph.api.limits import Limits, check_query
+from relgraph.api.loaders import Loaders
 from relgraph.api.map_page import mount_map
 from relgraph.api.schema import Mutation, Query
 from relgraph.config import Settings
-from relgraph.errors import RelgraphError
+from relgraph.errors import RelgraphError, Unauthenticated
 from relgraph.store import GraphStore, open_store
 
 log = logging.getLogger("relgraph.api")
@@ -67,7 +68,7 @@ def check_dev_no_auth(settings: Settings) -> None:
         )
 
 
-async def authenticate(ctx: Context) -> Principal:
+async def authenticate(ctx: Context[Loaders]) -> Principal:
     if ctx.api.dev_no_auth:
         return DEVELOPER
     secret = bearer_secret(ctx.authorization)
@@ -94,8 +95,8 @@ class Guard(SchemaExtension):
         if not errors:
             try:
                 ctx.principal = await authenticate(ctx)
-            except ApiError as exc:
-                errors = [GraphQLError(exc.message, extensions={"code": exc.code})]
+            except Unauthenticated as exc:
+                errors = [GraphQLError(exc.headline, extensions={"code": code_of(exc)})]
         if errors:
             run.result = GraphQLExecutionResult(data=None, errors=errors)
         yield
@@ -145,10 +146,11 @@ def create_app(
             raise RelgraphError("the API is not started (its store is not open)")
         return state["api"]
 
-    async def context(request: Request) -> Context:
-        return Context(api(), request.headers.get("authorization"))
+    async def context(request: Request) -> Context[Loaders]:
+        """The request's context, with its loaders (one set per request)."""
+        return Context(api(), request.headers.get("authorization"), Loaders)
 
-    router: GraphQLRouter[Context, None] = GraphQLRouter(
+    router: GraphQLRouter[Context[Loaders], None] = GraphQLRouter(
         build_schema(chosen), context_getter=context, graphql_ide="graphiql",
         subscription_protocols=(),
     )

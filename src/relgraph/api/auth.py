@@ -21,7 +21,7 @@ from enum import StrEnum
 from typing import Any
 
 from relgraph.cypher import statement
-from relgraph.errors import RelgraphError
+from relgraph.errors import InvalidInput
 from relgraph.store.base import GraphStore
 
 CREATE = statement("api_key_create")
@@ -118,7 +118,7 @@ def create_key(
     role = Role(role)
     scope = sorted({a.strip() for a in accounts if a.strip()})
     if role is Role.ADMIN and scope:
-        raise RelgraphError("an admin key manages every key, so it cannot be limited to accounts")
+        raise InvalidInput("an admin key manages every key, so it cannot be limited to accounts")
     secret = SECRET_PREFIX + secrets.token_urlsafe(32)
     info = ApiKeyInfo(id="key-" + secrets.token_hex(6), role=role, accounts=scope,
                       sensitive=sensitive, created_at=_now(), revoked_at=None)

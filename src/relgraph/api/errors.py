@@ -1,6 +1,7 @@
 """Errors of the GraphQL API: each carries `extensions.code`, none reveals internals.
 
-Resolvers raise `ApiError` subclasses; `ErrorPolicy` (a schema extension) gives every error in
+Resolvers raise the library's own errors (relgraph.errors, one type per failure kind); `CODES`
+gives each kind its code, and `ErrorPolicy` (a schema extension) gives every error in
 a response its code and replaces anything unexpected (a failed statement, a bug) by a generic
 `INTERNAL_SERVER_ERROR`, logging the original on the server. Codes:
 
@@ -26,9 +27,12 @@ from strawberry.extensions import SchemaExtension
 
 from relgraph.errors import (
     EngineUnavailable,
+    Forbidden,
+    InvalidInput,
     NotFound,
     QueryFailed,
     RelgraphError,
+    Unauthenticated,
     UnknownStatement,
     ValidationFailed,
 )
@@ -46,45 +50,29 @@ VALIDATION_FAILED = "GRAPHQL_VALIDATION_FAILED"
 
 INTERNAL_MESSAGE = "Internal server error; the server log has the details."
 
-
-class ApiError(Exception):
-    """An error meant for the client: its message is shown, `code` goes to extensions."""
-
-    code = INTERNAL
-
-    def __init__(self, message: str, **extensions: Any) -> None:
-        super().__init__(message)
-        self.message = message
-        self.extensions = extensions
-
-
-class BadUserInput(ApiError):
-    code = BAD_USER_INPUT
-
-
-class Forbidden(ApiError):
-    code = FORBIDDEN
-
-
-class Unauthenticated(ApiError):
-    code = UNAUTHENTICATED
+# The code of each failure kind; an error takes the entry of its nearest class. Anything that is
+# not a RelgraphError (a bug) is INTERNAL_SERVER_ERROR.
+CODES: dict[type[Exception], str] = {
+    RelgraphError: BAD_USER_INPUT,  # the library's other checks, written for users
+    InvalidInput: BAD_USER_INPUT,
+    ValidationFailed: BAD_USER_INPUT,
+    NotFound: NOT_FOUND,
+    Unauthenticated: UNAUTHENTICATED,
+    Forbidden: FORBIDDEN,
+    EngineUnavailable: UNAVAILABLE,
+    QueryFailed: INTERNAL,
+    UnknownStatement: INTERNAL,
+}
+# Codes whose errors the client never reads: it gets this message, the server log the error.
+MASKED: dict[str, str] = {
+    INTERNAL: INTERNAL_MESSAGE,
+    UNAVAILABLE: "The graph engine is unavailable; try again later.",
+}
 
 
-class NotFoundError(ApiError):
-    code = NOT_FOUND
-
-
-def not_found(kind: str, ident: str) -> NotFoundError:
-    """The same message whether the record does not exist or the key may not see it."""
-    return NotFoundError(f"{kind} {ident!r} not found")
-
-
-def rejected(problems: list[str]) -> BadUserInput:
-    count = len(problems)
-    return BadUserInput(
-        f"rejected: {count} problem{'s' if count != 1 else ''}; nothing was written",
-        problems=problems,
-    )
+def code_of(error: BaseException) -> str:
+    """The `extensions.code` of an error (CODES, by its nearest class)."""
+    return next((CODES[kind] for kind in type(error).__mro__ if kind in CODES), INTERNAL)
 
 
 def coded(error: GraphQLError, code: str, **extra: Any) -> GraphQLError:
@@ -101,42 +89,31 @@ def coded(error: GraphQLError, code: str, **extra: Any) -> GraphQLError:
 def classify(error: GraphQLError) -> GraphQLError:
     """The client's view of an execution error: coded, with internals removed."""
     original = error.original_error
-    if error.path is None and error.message.startswith("Variable '$"):
-        # graphql-core could not coerce a variable to its type (bad enum, date, number...).
-        return coded(error, BAD_USER_INPUT)
-    if original is None:
-        if error.message.startswith("Cannot return null for non-nullable field"):
-            log.error("server bug: %s at %s", error.message, error.path)
-            return GraphQLError(INTERNAL_MESSAGE, nodes=error.nodes, path=error.path,
-                                extensions={"code": INTERNAL})
-        # graphql-core's own errors: variable values that do not fit their types, and the like.
-        return coded(error, BAD_USER_INPUT)
-    if isinstance(original, ApiError):
-        return _from_api_error(error, original)
-    if isinstance(original, ValidationFailed):
-        return _from_api_error(error, rejected(list(original.problems)))
-    if isinstance(original, NotFound):
-        return _from_api_error(error, not_found(original.kind, original.ident))
-    if isinstance(original, EngineUnavailable):
-        log.error("graph engine unavailable: %s", original)
-        return GraphQLError("The graph engine is unavailable; try again later.",
-                            nodes=error.nodes, path=error.path, extensions={"code": UNAVAILABLE})
-    if isinstance(original, RelgraphError) and not isinstance(
-            original, QueryFailed | UnknownStatement):
-        # The library's own argument checks ("max_hops must be between 1 and 6, got 9", ...):
-        # written for users, one line.
-        return _from_api_error(error, BadUserInput(str(original).splitlines()[0]))
-    log.error("unexpected error in %s", ".".join(map(str, error.path or [])) or "the operation",
-              exc_info=original)
-    return GraphQLError(INTERNAL_MESSAGE, nodes=error.nodes, path=error.path,
-                        extensions={"code": INTERNAL})
-
-
-def _from_api_error(error: GraphQLError, api_error: ApiError) -> GraphQLError:
+    if original is None or (error.path is None and error.message.startswith("Variable '$")):
+        return _graphql_own(error)
+    code = code_of(original)
+    if code in MASKED:
+        where = ".".join(map(str, error.path or [])) or "the operation"
+        log.error("%s in %s: %s", code, where, original,
+                  exc_info=original if code == INTERNAL else None)
+        return GraphQLError(MASKED[code], nodes=error.nodes, path=error.path,
+                            extensions={"code": code})
+    assert isinstance(original, RelgraphError)  # only they have unmasked codes
     return GraphQLError(
-        api_error.message, nodes=error.nodes, source=error.source, positions=error.positions,
-        path=error.path, extensions={"code": api_error.code, **api_error.extensions},
+        original.headline, nodes=error.nodes, source=error.source, positions=error.positions,
+        path=error.path, extensions={"code": code, **original.details},
     )
+
+
+def _graphql_own(error: GraphQLError) -> GraphQLError:
+    """graphql-core's own execution errors: variable values that do not fit their types (bad enum,
+    date, number: BAD_USER_INPUT), or a server bug (null for a non-null field)."""
+    if error.path is not None and error.message.startswith(
+            "Cannot return null for non-nullable field"):
+        log.error("server bug: %s at %s", error.message, error.path)
+        return GraphQLError(INTERNAL_MESSAGE, nodes=error.nodes, path=error.path,
+                            extensions={"code": INTERNAL})
+    return coded(error, BAD_USER_INPUT)
 
 
 def _mark(errors: list[GraphQLError] | None, code: str) -> None:

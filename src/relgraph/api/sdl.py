@@ -6,12 +6,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from relgraph.api.app import build_schema
 from relgraph.paths import resource_dir
 
 
 def sdl() -> str:
-    from relgraph.api.app import build_schema
-
     return str(build_schema()).rstrip("\n") + "\n"
 
 

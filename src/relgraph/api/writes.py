@@ -1,9 +1,11 @@
 """Writes through the API: every upsert is an import of a small relgraph/1 document, so it gets
 exactly the import's validation (all problems, nothing written on error) and writes.
 
-Before the import, two checks of the API's own:
+Before the import, two checks of the API's own (the role a write needs is declared on each
+mutation, relgraph.api.permissions):
 - **scope**: a key limited to some accounts may only write records of those accounts (see
-  `scope_problems`); staff members and competitors, shared by every account, need an unlimited
+  `scope_problems`, which reads which field refers to what from the import's own table,
+  `validation.REFS`); staff members and competitors, shared by every account, need an unlimited
   key;
 - **sensitive attributes**: `socialStyle` may only be written with the `sensitive` permission;
   a key without it that upserts a contact keeps the stored value (it is read server-side and
@@ -12,15 +14,17 @@ Before the import, two checks of the API's own:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from relgraph.api.auth import Principal, Role
+from relgraph.api.auth import Principal
 from relgraph.api.context import Context
-from relgraph.api.errors import Forbidden, not_found
+from relgraph.api.loaders import Loaders
 from relgraph.cypher import statement
+from relgraph.errors import Forbidden, InvalidInput, NotFound, UnknownStatement
 from relgraph.ingest.importer import ImportSummary, import_document
-from relgraph.model import FORMAT
+from relgraph.ingest.validation import DEFINES, NATURAL_KEYS, REFS, ref_values
+from relgraph.model import ARRAYS, FORMAT
 from relgraph.store.base import GraphStore
 
 RECORD_ACCOUNTS = statement("api_record_accounts")
@@ -31,10 +35,29 @@ UNPAIR_ACCOUNT = statement("api_unpair_account_sponsor")
 ERASE_SENSITIVE = statement("api_erase_sensitive")
 
 SENSITIVE_FIELDS = ("socialStyle",)
-# Arrays of records every account shares: only an unlimited key may write them.
-SHARED_ARRAYS = ("staff", "competitors")
 # Arrays whose records have an id and an `account` (the stored one must be in scope too).
-ACCOUNT_RECORDS = ("orgUnits", "contacts", "opportunities", "interactions")
+ACCOUNT_RECORDS = tuple(a for a, refs in REFS.items()
+                        if NATURAL_KEYS[a] == ("id",) and ("account", "account") in refs)
+# Records whose account is that of another record they name: a plan's is its contact's.
+_ACCOUNT_VIA = {"plans": ("contact", "contacts")}
+# Arrays of records with an id of no account (shared by every account): unlimited keys only.
+SHARED_ARRAYS = tuple(a for a in DEFINES
+                      if a != "accounts" and a not in ACCOUNT_RECORDS and a not in _ACCOUNT_VIA)
+# The array that defines the ids of each kind a reference may name (`person`: a contact, else
+# a staff member, who belongs to no account).
+_ARRAY_OF = {kind: array for array, kind in DEFINES.items()} | {"person": "contacts"}
+# The kinds of reference whose record belongs to an account that the key must see.
+_OF_ACCOUNT = {"contact", "person", "opportunity", "orgUnit", "plan"}
+
+# Per array, the camelCase names of its required fields (a required account must be in scope
+# even when left out: the document is then invalid as well).
+_REQUIRED = {array: {f.alias or name for name, f in model.model_fields.items() if f.is_required()}
+             for array, model in ARRAYS.items()}
+
+if missing := ({_ARRAY_OF[k] for k in _OF_ACCOUNT} | set(ACCOUNT_RECORDS)) - set(
+        RECORD_ACCOUNTS.params):
+    raise UnknownStatement(f"{RECORD_ACCOUNTS.where}: api_record_accounts must also read the "
+                           f"stored account of {sorted(missing)} (the write-scope check)")
 
 
 def _dicts(doc: Mapping[str, Any], array: str) -> list[tuple[int, dict[str, Any]]]:
@@ -72,112 +95,94 @@ def keep_sensitive(store: GraphStore, who: Principal, doc: dict[str, Any]) -> No
             record["socialStyle"] = style
 
 
+class _Accounts:
+    """The account of each id a document's records are or refer to: the document's own record
+    first, else the stored one (one statement for all of them)."""
+
+    def __init__(self, store: GraphStore, doc: Mapping[str, Any]) -> None:
+        self.defined: dict[str, dict[str, str | None]] = {a: {} for a in RECORD_ACCOUNTS.params}
+        for array in ACCOUNT_RECORDS:
+            for _, r in _dicts(doc, array):
+                if (rid := _text(r.get("id"))) is not None:
+                    self.defined[array][rid] = _text(r.get("account"))
+        wanted: dict[str, set[str]] = {a: set(ids) for a, ids in self.defined.items()}
+        for array, refs in REFS.items():
+            for _, r in _dicts(doc, array):
+                for name, kind in refs:
+                    if kind in _OF_ACCOUNT:
+                        wanted[_ARRAY_OF[kind]].update(
+                            i for _, i in ref_values(name, r.get(name)) if _text(i))
+        for array in _ACCOUNT_VIA:
+            wanted[array].update(rid for _, r in _dicts(doc, array)
+                                 if (rid := _text(r.get("id"))) is not None)
+        self.stored: dict[str, dict[str, str | None]] = {a: {} for a in RECORD_ACCOUNTS.params}
+        if any(wanted.values()):
+            for row in store.run(RECORD_ACCOUNTS, {a: sorted(ids) for a, ids in wanted.items()}):
+                self.stored[row["kind"]][row["id"]] = row.get("account")
+        # A plan of the document belongs to the account of the contact it names.
+        for array, (name, via) in _ACCOUNT_VIA.items():
+            for _, r in _dicts(doc, array):
+                if (rid := _text(r.get("id"))) is not None:
+                    self.defined[array][rid] = self.of(via, r.get(name))[1]
+
+    def of(self, array: str, ident: Any) -> tuple[bool, str | None]:
+        """(known, account) of an id of `array`."""
+        key = _text(ident)
+        if key is not None and key in self.defined[array]:
+            return True, self.defined[array][key]
+        if key is not None and key in self.stored[array]:
+            return True, self.stored[array][key]
+        return False, None
+
+
 def scope_problems(store: GraphStore, who: Principal, doc: Mapping[str, Any]) -> list[str]:
     """What a key limited to some accounts may not write in `doc` (empty when all is in scope).
 
     Each record must belong to the key's accounts: by its `account` (and, for an existing
-    record, by the account it is stored under), or through the contact, opportunity or org unit
-    it refers to. Interactions need an `account` in scope. People in reporting lines and
-    influences must be contacts in scope or staff members.
+    record, by the account it is stored under), or through the contact or opportunity it refers
+    to. Interactions need an `account` in scope. People in reporting lines and influences must
+    be contacts in scope or staff members. (An org unit a record names must be of the record's
+    own account, which the import's validation checks.)
     """
     if not who.scoped:
         return []
-    problems: list[str] = []
-    for array in SHARED_ARRAYS:
-        if _dicts(doc, array):
-            problems.append(f"{array}: shared by every account; only a key without an account "
-                            "limit may write them")
-    # Accounts of the ids records refer to: defined in the document, else as stored.
-    defined: dict[str, dict[str, str | None]] = {a: {} for a in ACCOUNT_RECORDS}
-    for array in ACCOUNT_RECORDS:
-        for _, r in _dicts(doc, array):
-            if (rid := _text(r.get("id"))) is not None:
-                defined[array][rid] = _text(r.get("account"))
-    wanted: dict[str, set[str]] = {a: set(defined[a]) for a in ACCOUNT_RECORDS}
-    for _, r in _dicts(doc, "decisionChain"):
-        _add(wanted, "opportunities", r.get("opportunity"))
-    for array in ("knows", "owners", "sponsors", "assessments", "favors", "decisionChain",
-                  "reportingLines", "influences"):
-        for _, r in _dicts(doc, array):
-            for name in ("contact", "person", "manager", "from", "to"):
-                _add(wanted, "contacts", r.get(name))
-    for _, r in _dicts(doc, "opportunityTeam"):
-        _add(wanted, "opportunities", r.get("opportunity"))
-    for _, r in _dicts(doc, "interactions"):
-        _add(wanted, "opportunities", r.get("opportunity"))
-        for cid in r.get("contacts") or []:
-            _add(wanted, "contacts", cid)
-    stored: dict[str, dict[str, str | None]] = {a: {} for a in ACCOUNT_RECORDS}
-    if any(wanted.values()):
-        params = {a: sorted(ids) for a, ids in wanted.items()}
-        for row in store.run(RECORD_ACCOUNTS, params):
-            stored[row["kind"]][row["id"]] = row.get("account")
-
-    def account_of(array: str, ident: Any) -> tuple[bool, str | None]:
-        """(known, account) of an id of `array`: the document's record first, else stored."""
-        key = _text(ident)
-        if key is None:
-            return False, None
-        if key in defined[array]:
-            return True, defined[array][key]
-        if key in stored[array]:
-            return True, stored[array][key]
-        return False, None
+    problems = [f"{array}: shared by every account; only a key without an account limit may "
+                "write them" for array in SHARED_ARRAYS if _dicts(doc, array)]
 
     def check(where: str, account: Any) -> None:
         if not who.sees_account(_text(account)):
             problems.append(f"{where}: outside the accounts this API key may write")
 
+    accounts = _Accounts(store, doc)
     for i, r in _dicts(doc, "accounts"):
         check(f"accounts[{i}].id", r.get("id"))
     for array in ACCOUNT_RECORDS:
         for i, r in _dicts(doc, array):
             check(f"{array}[{i}].account", r.get("account"))
-            rid = _text(r.get("id"))
-            if rid is not None and rid in stored[array]:
-                check(f"{array}[{i}].id (stored under another account)", stored[array][rid])
-    for array in ("knows", "owners", "assessments", "favors", "decisionChain"):
+            _stored_elsewhere(check, accounts, array, i, r)
+    for array in _ACCOUNT_VIA:
         for i, r in _dicts(doc, array):
-            known, account = account_of("contacts", r.get("contact"))
-            if known:
-                check(f"{array}[{i}].contact", account)
-    people: tuple[tuple[str, tuple[str, ...]], ...] = (
-        ("reportingLines", ("person", "manager")), ("influences", ("from", "to")))
-    for array, fields in people:
+            _stored_elsewhere(check, accounts, array, i, r)
+    for array, refs in REFS.items():
         for i, r in _dicts(doc, array):
-            for name in fields:
-                known, account = account_of("contacts", r.get(name))
-                if known:  # else a staff member (or unknown: the validation says so)
-                    check(f"{array}[{i}].{name}", account)
-    for i, r in _dicts(doc, "sponsors"):
-        if r.get("account") is not None:
-            check(f"sponsors[{i}].account", r.get("account"))
-        if r.get("contact") is not None:
-            known, account = account_of("contacts", r.get("contact"))
-            if known:
-                check(f"sponsors[{i}].contact", account)
-    for array in ("teams", "supplies"):
-        for i, r in _dicts(doc, array):
-            check(f"{array}[{i}].account", r.get("account"))
-    for array in ("decisionChain", "opportunityTeam", "interactions"):
-        for i, r in _dicts(doc, array):
-            if r.get("opportunity") is None:
-                continue
-            known, account = account_of("opportunities", r.get("opportunity"))
-            if known:
-                check(f"{array}[{i}].opportunity", account)
-    for i, r in _dicts(doc, "interactions"):
-        for j, cid in enumerate(r.get("contacts") or []):
-            known, account = account_of("contacts", cid)
-            if known:
-                check(f"interactions[{i}].contacts[{j}]", account)
+            for name, kind in refs:
+                if kind == "account" and array not in ACCOUNT_RECORDS and (
+                        r.get(name) is not None or name in _REQUIRED[array]):
+                    check(f"{array}[{i}].{name}", r.get(name))
+                elif kind in _OF_ACCOUNT:
+                    for path, ident in ref_values(name, r.get(name)):
+                        known, account = accounts.of(_ARRAY_OF[kind], ident)
+                        if known:  # else a staff member (or unknown: the validation says so)
+                            check(f"{array}[{i}].{path}", account)
     return problems
 
 
-def _add(wanted: dict[str, set[str]], array: str, ident: Any) -> None:
-    key = _text(ident)
-    if key is not None:
-        wanted[array].add(key)
+def _stored_elsewhere(check: Callable[[str, Any], None], accounts: _Accounts, array: str,
+                      index: int, record: dict[str, Any]) -> None:
+    """A record already stored must be stored under an account of the key, too."""
+    rid = _text(record.get("id"))
+    if rid is not None and rid in accounts.stored[array]:
+        check(f"{array}[{index}].id (stored under another account)", accounts.stored[array][rid])
 
 
 def write_document(store: GraphStore, who: Principal, doc: Any) -> ImportSummary:
@@ -192,62 +197,58 @@ def write_document(store: GraphStore, who: Principal, doc: Any) -> ImportSummary
     return import_document(store, doc)
 
 
-async def write(ctx: Context, arrays: Mapping[str, Iterable[dict[str, Any]]]) -> ImportSummary:
+async def write(ctx: Context[Loaders],
+                arrays: Mapping[str, Iterable[dict[str, Any]]]) -> ImportSummary:
     """Import the records given (array -> records) as one document, as the asking key."""
-    who = ctx.require(Role.EDITOR)
     doc: dict[str, Any] = {"format": FORMAT}
     for array, records in arrays.items():
         doc[array] = [dict(r) for r in records]
-    return await ctx.call(write_document, ctx.store, who, doc)
+    return await import_whole(ctx, doc)
 
 
-async def import_whole(ctx: Context, document: Any) -> ImportSummary:
-    who = ctx.require(Role.EDITOR)
-    return await ctx.call(write_document, ctx.store, who, document)
+async def import_whole(ctx: Context[Loaders], document: Any) -> ImportSummary:
+    return await ctx.call(write_document, ctx.store, ctx.principal, document)
 
 
-async def remove_owner(ctx: Context, staff: str, contact: str, role: str) -> int:
-    await _contact_in_scope(ctx, contact)
+async def remove_owner(ctx: Context[Loaders], staff: str, contact: str, role: str) -> int:
+    await contact_in_scope(ctx, contact)
     rows = await ctx.rows(REMOVE_OWNER, {"staff": staff, "contact": contact, "role": role})
     if not rows:
-        raise not_found("staff member or contact", f"{staff}/{contact}")
+        raise NotFound("staff member or contact", f"{staff}/{contact}")
     return int(rows[0]["removed"])
+
+
+def one_sponsored(contact: str | None, account: str | None) -> None:
+    """A sponsorship is of exactly one contact (personal sponsor) or one account."""
+    if (contact is None) == (account is None):
+        raise InvalidInput("give exactly one of `contactId` (personal sponsor) or `accountId` "
+                           "(account sponsor)")
 
 
 async def unpair_sponsor(
-    ctx: Context, staff: str, contact: str | None, account: str | None,
+    ctx: Context[Loaders], staff: str, contact: str | None, account: str | None,
 ) -> int:
-    if (contact is None) == (account is None):
-        from relgraph.api.errors import BadUserInput
-
-        raise BadUserInput("give exactly one of `contactId` (personal sponsor) or `accountId` "
-                           "(account sponsor)")
+    one_sponsored(contact, account)
     if contact is not None:
-        await _contact_in_scope(ctx, contact)
+        await contact_in_scope(ctx, contact)
         rows = await ctx.rows(UNPAIR_CONTACT, {"staff": staff, "contact": contact})
     else:
-        ctx.require(Role.EDITOR)
-        if not ctx.sees_account(account):
-            raise not_found("account", str(account))
+        if not ctx.loaders.sees(account):
+            raise NotFound("account", str(account))
         rows = await ctx.rows(UNPAIR_ACCOUNT, {"staff": staff, "account": account})
     if not rows:
-        raise not_found("staff member or " + ("contact" if contact else "account"),
-                        f"{staff}/{contact or account}")
+        raise NotFound("staff member or " + ("contact" if contact else "account"),
+                       f"{staff}/{contact or account}")
     return int(rows[0]["removed"])
 
 
-async def erase_sensitive(ctx: Context, contacts: list[str]) -> list[str]:
-    who = ctx.require(Role.EDITOR)
-    if not who.sensitive:
-        raise Forbidden("erasing sensitive attributes needs the `sensitive` permission")
+async def erase_sensitive(ctx: Context[Loaders], contacts: list[str]) -> list[str]:
     for cid in contacts:
-        await _contact_in_scope(ctx, cid)
+        await contact_in_scope(ctx, cid)
     rows = await ctx.rows(ERASE_SENSITIVE, {"ids": sorted(set(contacts))})
     return [str(r["id"]) for r in rows]
 
 
-async def _contact_in_scope(ctx: Context, contact: str) -> None:
-    ctx.require(Role.EDITOR)
-    row = await ctx.loaders.contact.load(contact)
-    if row is None or not ctx.sees_account(row.get("account")):
-        raise not_found("contact", contact)
+async def contact_in_scope(ctx: Context[Loaders], contact: str) -> None:
+    if await ctx.loaders.contact.load(contact) is None:
+        raise NotFound("contact", contact)

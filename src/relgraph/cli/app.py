@@ -6,7 +6,7 @@ import functools
 import logging
 import sys
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import click
 
@@ -45,7 +45,8 @@ def store() -> GraphStore:
         opened = open_store(settings(), announce)
         ctx.meta["store"] = opened
         ctx.call_on_close(opened.close)
-    return ctx.meta["store"]  # type: ignore[no-any-return]
+    shared: GraphStore = ctx.meta["store"]
+    return shared
 
 
 def fails_cleanly(func: F) -> F:
@@ -65,4 +66,4 @@ def fails_cleanly(func: F) -> F:
             click.echo(f"relgraph: {str(exc).splitlines()[0]}", err=True)
             sys.exit(1)
 
-    return wrapper  # type: ignore[return-value]
+    return cast(F, wrapper)

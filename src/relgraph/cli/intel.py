@@ -1,5 +1,5 @@
-"""The intelligence commands: `paths`, `gaps`, `coaches` (CONTRACT §3) and `influence`, `powermap`,
-`health`, `scores`, `review`, `analytics`.
+"""The intelligence commands: `paths`, `gaps`, `coaches` (docs/CONTRACT.md §3) and `influence`,
+`powermap`, `health`, `scores`, `review`, `analytics`.
 
 `--format json` prints exactly the value of the matching GraphQL field (the `to_dict()` of the
 library's answers, camelCase); `table` (the default) fits a 100-column terminal.
@@ -34,6 +34,7 @@ from relgraph.intel.gaps import parse_kinds
 from relgraph.intel.paths import MAX_HOPS_LIMIT, MAX_PATHS
 from relgraph.intel.types import (
     AccountHealth,
+    Answer,
     AttitudeChange,
     Coach,
     CoachCandidate,
@@ -49,6 +50,7 @@ from relgraph.intel.types import (
 WIDTH = 100
 ARROW = " → "
 F = TypeVar("F", bound=Callable[..., Any])
+A = TypeVar("A", bound=Answer)
 
 # --- shared options and output ----------------------------------------------------------------
 
@@ -120,6 +122,18 @@ def _echo_lines(lines: Sequence[str]) -> None:
         click.echo(line)
 
 
+def _answer(fmt: str, found: Sequence[A], lines: Callable[[Sequence[A]], list[str]],
+            empty: str | None = None) -> None:
+    """Print the answers: as JSON (exactly the GraphQL field's value) or as `lines`; `empty`
+    instead of an empty table, when given."""
+    if fmt == "json":
+        _echo_json([a.to_dict() for a in found])
+    elif not found and empty is not None:
+        click.echo(empty)
+    else:
+        _echo_lines(lines(found))
+
+
 def _attitude(value: int | None) -> str:
     return "?" if value is None else str(value)
 
@@ -145,14 +159,8 @@ def paths_cmd(target: str, from_ids: tuple[str, ...], max_hops: int, limit: int,
         raise RelgraphError(f"--limit must be from 1 to {MAX_PATHS}, got {limit}")
     found = influence_paths(store(), target, from_ids, max_hops=max_hops, limit=limit,
                             as_of=_date(as_of, "--as-of"), settings=settings())
-    if fmt == "json":
-        _echo_json([p.to_dict() for p in found])
-        return
-    if not found:
-        start = ", ".join(from_ids) if from_ids else "our active staff"
-        click.echo(f"no path from {start} to {target} within {max_hops} hops")
-        return
-    _echo_lines(paths_table(found))
+    start = ", ".join(from_ids) if from_ids else "our active staff"
+    _answer(fmt, found, paths_table, f"no path from {start} to {target} within {max_hops} hops")
 
 
 def paths_table(found: Sequence[InfluencePath]) -> list[str]:
@@ -177,13 +185,7 @@ def influence_cmd(contact: str, max_hops: int, as_of: str | None, fmt: str) -> N
     """Whom a contact influences (INFLUENCES, and reporting lines both ways), strongest first."""
     _check_format(fmt, "table", "json")
     found = influenced_by(store(), contact, max_hops=max_hops, as_of=_date(as_of, "--as-of"))
-    if fmt == "json":
-        _echo_json([i.to_dict() for i in found])
-        return
-    if not found:
-        click.echo(f"{contact} influences no one within {max_hops} hops")
-        return
-    _echo_lines(influence_table(found))
+    _answer(fmt, found, influence_table, f"{contact} influences no one within {max_hops} hops")
 
 
 def influence_table(found: Sequence[Influenced]) -> list[str]:
@@ -209,13 +211,7 @@ def gaps_cmd(account_id: str | None, kinds: tuple[str, ...], as_of: str | None,
     wanted = parse_kinds(kinds) if kinds else None
     day = _date(as_of, "--as-of")
     found = coverage_gaps(store(), account_id, wanted, as_of=day, settings=settings())
-    if fmt == "json":
-        _echo_json([g.to_dict() for g in found])
-        return
-    if not found:
-        click.echo("no coverage gaps")
-        return
-    _echo_lines(gaps_table(found))
+    _answer(fmt, found, gaps_table, "no coverage gaps")
 
 
 def gaps_table(found: Sequence[CoverageGap]) -> list[str]:
@@ -251,23 +247,12 @@ def coaches_cmd(account_id: str, opportunity_id: str | None, candidates: bool,
     day = _date(as_of, "--as-of")
     if candidates:
         pool = coach_candidates(store(), account_id, as_of=day, settings=settings())
-        if fmt == "json":
-            _echo_json([c.to_dict() for c in pool])
-        elif not pool:
-            click.echo(f"no coach candidates at {account_id}")
-        else:
-            _echo_lines(candidates_table(pool))
+        _answer(fmt, pool, candidates_table, f"no coach candidates at {account_id}")
         return
     found = coaches(store(), account_id, opportunity_id, as_of=day, settings=settings())
-    if fmt == "json":
-        _echo_json([c.to_dict() for c in found])
-        return
-    if not found:
-        where = f"on {opportunity_id}" if opportunity_id else f"at {account_id}"
-        click.echo(f"no coaches {where} (try `relgraph coaches --account {account_id} "
-                   "--candidates`)")
-        return
-    _echo_lines(coaches_table(found))
+    where = f"on {opportunity_id}" if opportunity_id else f"at {account_id}"
+    _answer(fmt, found, coaches_table,
+            f"no coaches {where} (try `relgraph coaches --account {account_id} --candidates`)")
 
 
 def coaches_table(found: Sequence[Coach]) -> list[str]:
@@ -362,10 +347,7 @@ def scores_cmd(account_id: str, as_of: str | None, fmt: str) -> None:
     _check_format(fmt, "table", "json")
     found = contact_scores(store(), account_id, as_of=_date(as_of, "--as-of"),
                            settings=settings())
-    if fmt == "json":
-        _echo_json([s.to_dict() for s in found])
-        return
-    _echo_lines(scores_table(found))
+    _answer(fmt, found, scores_table)
 
 
 def scores_table(found: Sequence[ContactScore]) -> list[str]:
@@ -387,10 +369,7 @@ def health_cmd(account_ids: tuple[str, ...], as_of: str | None, fmt: str) -> Non
     _check_format(fmt, "table", "json")
     found = account_health(store(), list(account_ids) or None, as_of=_date(as_of, "--as-of"),
                            settings=settings())
-    if fmt == "json":
-        _echo_json([h.to_dict() for h in found])
-        return
-    _echo_lines(health_table(found))
+    _answer(fmt, found, health_table)
 
 
 def health_table(found: Sequence[AccountHealth]) -> list[str]:
@@ -416,13 +395,8 @@ def review_cmd(account_id: str, since: str, until: str, fmt: str) -> None:
     _check_format(fmt, "table", "json")
     found = attitude_changes(store(), account_id, _required_date(since, "--since"),
                              _required_date(until, "--until"), settings=settings())
-    if fmt == "json":
-        _echo_json([c.to_dict() for c in found])
-        return
-    if not found:
-        click.echo(f"no assessed contacts at {account_id} between {since} and {until}")
-        return
-    _echo_lines(review_table(found))
+    _answer(fmt, found, review_table,
+            f"no assessed contacts at {account_id} between {since} and {until}")
 
 
 def review_table(found: Sequence[AttitudeChange]) -> list[str]:

@@ -1,4 +1,4 @@
-"""`relgraph keys create|list|revoke`: API keys of the GraphQL API (CONTRACT.md §3)."""
+"""`relgraph keys create|list|revoke`: API keys of the GraphQL API (docs/CONTRACT.md §3)."""
 
 from __future__ import annotations
 

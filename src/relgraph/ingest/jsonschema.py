@@ -31,6 +31,7 @@ def dataset_schema() -> dict[str, Any]:
     }
     for array in DOCUMENT_ORDER:
         model = ARRAYS[array]
+        # A record type chosen at run time, which mypy cannot check as a type; pydantic can.
         fields[array] = (list[model] | None, None)  # type: ignore[valid-type]
     document = create_model(
         "RelgraphDocument", __config__=ConfigDict(extra="forbid"), **fields,
@@ -40,7 +41,7 @@ def dataset_schema() -> dict[str, Any]:
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,
         "title": "relgraph/1 dataset document",
-        "description": "Accounts, their people and our relationships with them (CONTRACT.md §1). "
+        "description": "Accounts, their people and our relationships with them. "
                        "Every array is optional; ids are the caller's stable string ids.",
         **{k: v for k, v in schema.items() if k != "title"},
     }

@@ -21,6 +21,7 @@ import annotated_types as at
 from pydantic import TypeAdapter, ValidationError
 from pydantic.fields import FieldInfo
 
+from relgraph.batching import chunks
 from relgraph.cypher import statement
 from relgraph.errors import ValidationFailed
 from relgraph.model import (
@@ -110,6 +111,7 @@ _KNOWN = {
 }
 _KNOWN_PEOPLE = statement("known_people")
 _ANY_PERSON = statement("any_person")
+# list[model] of a record type chosen at run time: mypy cannot check it as a type, pydantic can.
 _ADAPTERS: dict[str, TypeAdapter[list[Record]]] = {
     array: TypeAdapter(list[model]) for array, model in ARRAYS.items()  # type: ignore[valid-type]
 }
@@ -318,7 +320,7 @@ class _Check:
             for array, refs in REFS.items():
                 for index, doc in self.ref_docs(array):
                     for name, kind in refs:
-                        for path, ident in _ref_values(name, doc.get(name)):
+                        for path, ident in ref_values(name, doc.get(name)):
                             if ident in missing[kind]:
                                 reason = _unresolved(kind, ident, defined, stored)
                                 self.add(array, index, path, str(reason))
@@ -388,11 +390,11 @@ class _Stored:
         # it refers to no stored person, only if one cheap read finds any person stored.
         if people or (wanted["own_people"] and store.run(_ANY_PERSON)):
             people = people | wanted["own_people"]
-        for ids in _chunks(sorted(people)):
+        for ids in chunks(sorted(people), LOOKUP_BATCH):
             for row in store.run(_KNOWN_PEOPLE, {"ids": ids}):
                 found.people[row["id"]] = "staff" if "Staff" in row["labels"] else "contact"
         for kind, known in _KNOWN.items():
-            for ids in _chunks(sorted(wanted[kind])):
+            for ids in chunks(sorted(wanted[kind]), LOOKUP_BATCH):
                 for row in store.run(known, {"ids": ids}):
                     found.ids[kind][row["id"]] = row.get("account")
         return found
@@ -426,12 +428,7 @@ def _as_doc(array: str, record: Record) -> dict[str, Any]:
     return doc
 
 
-def _chunks(ids: list[str]) -> Iterator[list[str]]:
-    for start in range(0, len(ids), LOOKUP_BATCH):
-        yield ids[start:start + LOOKUP_BATCH]
-
-
-def _ref_values(name: str, value: Any) -> Iterator[tuple[str, str]]:
+def ref_values(name: str, value: Any) -> Iterator[tuple[str, str]]:
     """(path, id) of a reference field: one for a plain field, one per item for a list."""
     if isinstance(value, list):
         for i, item in enumerate(value):

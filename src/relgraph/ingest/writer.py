@@ -23,7 +23,6 @@ from relgraph.model import (
     assessment_attitude,
     assessment_score,
 )
-from relgraph.store.base import GraphStore
 
 Doc = dict[str, Any]
 # A row builder gets the record and its document dict (`record.to_doc()`, computed once per
@@ -211,18 +210,3 @@ WRITES: Sequence[Write] = (
     Write("tierReviews", statement("link_tier_reviewers"), _link("reviewedBy", "staff")),
 )
 
-
-def write_records(
-    store: GraphStore,
-    records: dict[str, list[Record]],
-    batch_size: int = 5_000,
-    on_batch: Callable[[str, int], None] | None = None,
-) -> None:
-    """Write validated records, kind by kind, one statement per batch."""
-    for write in WRITES:
-        rows = list(write.rows(records.get(write.array, [])))
-        for start in range(0, len(rows), batch_size):
-            batch = rows[start : start + batch_size]
-            store.run(write.statement, {"rows": batch})
-            if on_batch:
-                on_batch(write.array, len(batch))

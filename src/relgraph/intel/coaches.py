@@ -1,5 +1,5 @@
-"""Coaches (CONTRACT §2): contacts whose current attitude is 3, whether each reaches a decision
-maker, and coach candidates.
+"""Coaches (docs/CONTRACT.md §2): contacts whose current attitude is 3, whether each reaches a
+decision maker, and coach candidates.
 
 Statements per call: 3 (the account with its opportunities, its contacts with their links, the
 directory of the staff those links name).

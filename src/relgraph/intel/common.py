@@ -1,4 +1,4 @@
-"""What the intelligence questions share: dates, attitudes, link strengths, key contacts.
+"""What the intelligence questions share: dates, attitudes, link strengths, the key-contact rule.
 
 Everything here is pure (no store): plain values in, plain values out.
 """
@@ -8,15 +8,15 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from relgraph.config import Settings
-from relgraph.errors import RelgraphError
+from relgraph.errors import InvalidInput
 from relgraph.model import OPEN_STAGES, Rank
 
-# Strength of a current reporting line that gives none (CONTRACT "Links for paths").
+# Strength of a current reporting line that gives none (docs/CONTRACT.md, "Links for paths").
 REPORTING_STRENGTH = 0.5
 # Strength of an asserted KNOWS that gives none (unless the derived strength is higher).
 ASSERTED_KNOWS_DEFAULT = 0.5
@@ -84,8 +84,16 @@ def is_open_stage(stage: str | None) -> bool:
     return stage in OPEN_STAGES
 
 
+def is_key_contact(active: bool, flagged: bool, rank: str | None, on_open_chain: bool) -> bool:
+    """The contract's key-contact rule: an active contact flagged key, ranked S or A, or on the
+    decision chain of an open opportunity. (The same rule in Cypher: the `key_contact`
+    fragment of cypher/fragments.cypher.)"""
+    return active and (flagged or rank in ("S", "A") or on_open_chain)
+
+
 def cadence_days(rank: str | None, settings: Settings) -> int:
-    """How often a key contact of this rank must be met (CONTRACT: 365 S, 183 A, 31 B/C)."""
+    """How often a key contact of this rank must be met (docs/CONTRACT.md: 365 days for rank
+    S, 183 for A, 31 for B and C; settings)."""
     if rank == "S":
         return settings.cadence_days_s
     if rank == "A":
@@ -145,10 +153,6 @@ def attitude_at(assessments: Iterable[AssessmentInfo], day: dt.date) -> int | No
     return None if latest is None else latest.attitude
 
 
-def attitude_from_rows(rows: Iterable[dict[str, Any]], day: dt.date) -> int | None:
-    return attitude_at((AssessmentInfo.from_row(r) for r in rows), day)
-
-
 # --- link strengths ---------------------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -200,16 +204,6 @@ def shared_from_row(row: dict[str, Any]) -> SharedInteractions:
                               0.0 if strength is None or not count else float(strength))
 
 
-def shared_interactions(rows: Sequence[dict[str, Any]], as_of: dt.date) -> SharedInteractions:
-    """Summarise [{date, layer}] rows of shared interactions into count, last date, strength."""
-    events: list[tuple[dt.date, str | None]] = []
-    for row in rows:
-        day = to_date(row.get("date"))
-        if day is not None and day <= as_of:
-            events.append((day, row.get("layer")))
-    last = max((d for d, _ in events), default=None)
-    return SharedInteractions(len(events), last, derived_knows_strength(events, as_of))
-
 
 def knows_strength(asserted: bool, asserted_strength: float | None, derived: float | None) -> float:
     """The strength of a staff member's KNOWS of a contact.
@@ -236,9 +230,4 @@ def rounded(value: float) -> float:
 
 def check_range(name: str, value: int, low: int, high: int) -> None:
     if not low <= value <= high:
-        raise RelgraphError(f"{name} must be between {low} and {high}, got {value}")
-
-
-def chunks(items: Sequence[str], size: int) -> Iterable[list[str]]:
-    for start in range(0, len(items), size):
-        yield list(items[start:start + size])
+        raise InvalidInput(f"{name} must be between {low} and {high}, got {value}")

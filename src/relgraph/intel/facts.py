@@ -15,21 +15,21 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from relgraph.batching import chunks
 from relgraph.config import Settings
 from relgraph.cypher import statement
 from relgraph.errors import NotFound
 from relgraph.intel.common import (
     AssessmentInfo,
     SharedInteractions,
-    chunks,
     derived_params,
+    is_key_contact,
     is_open_stage,
     iso,
     knows_strength,
     latest_assessment,
     line_is_current,
     rank_level,
-    reporting_strength,
     shared_from_row,
     to_date,
 )
@@ -125,9 +125,8 @@ class ContactInfo:
 
     @property
     def is_key(self) -> bool:
-        """CONTRACT: active, and flagged key, or rank S/A, or on an open decision chain."""
-        return self.active and (self.flagged_key or self.rank in ("S", "A")
-                                or bool(self.open_chain))
+        """Whether this is a key contact (the contract's rule: `is_key_contact`)."""
+        return is_key_contact(self.active, self.flagged_key, self.rank, bool(self.open_chain))
 
     def label(self) -> str:
         """'Ana Ruiz (CTO, rank A)' for messages."""
@@ -268,10 +267,6 @@ class Portfolio:
     as_of: dt.date
     accounts: dict[str, AccountFacts]
     staff: dict[str, StaffInfo]
-
-
-def reporting_strength_of(line: ReportLine) -> float:
-    return reporting_strength(line.strength)
 
 
 def load_facts(

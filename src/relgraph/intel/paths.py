@@ -253,7 +253,7 @@ def path_answer(
                          nodes=[people[n].node() for n in nodes], links=links)
 
 
-def links_from_rows(rows: Iterable[dict[str, Any]], as_of: dt.date) -> list[Link]:
+def links_from_rows(rows: Iterable[dict[str, Any]]) -> list[Link]:
     """Links from the rows of the expansion statements (KNOWS merged: asserted wins)."""
     asserted: dict[tuple[str, str], float | None] = {}
     shared: dict[tuple[str, str], SharedInteractions] = {}
@@ -392,7 +392,7 @@ def _expand(
             pid for pid in discovered
             if people[pid].may_relay and not is_start(people[pid])
         )
-        links = links_from_rows(rows, day)
+        links = links_from_rows(rows)
         if frontier and level < max_hops and _settled(
                 links, people, frontier, target, is_start, max_hops, limit):
             break

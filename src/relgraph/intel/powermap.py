@@ -13,8 +13,8 @@ from typing import Any
 
 from relgraph.config import Settings
 from relgraph.intel.common import reporting_strength, resolve_as_of, rounded, settings_or_default
-from relgraph.intel.facts import AccountFacts, load_facts
-from relgraph.intel.gaps import gaps_of
+from relgraph.intel.facts import AccountFacts
+from relgraph.intel.gaps import coverage
 from relgraph.intel.types import (
     CoverageGap,
     PowerMap,
@@ -30,9 +30,8 @@ def power_map(
     settings: Settings | None = None,
 ) -> PowerMap:
     """The power map of one account as of `as_of` (today by default)."""
-    cfg = settings_or_default(settings)
-    portfolio = load_facts(store, [account_id], resolve_as_of(as_of), cfg)
-    return build_power_map(portfolio.accounts[account_id], gaps_of(store, portfolio, cfg))
+    found = coverage(store, [account_id], resolve_as_of(as_of), settings_or_default(settings))
+    return build_power_map(found.portfolio.accounts[account_id], found.gaps)
 
 
 def build_power_map(facts: AccountFacts, gaps: list[CoverageGap]) -> PowerMap:

@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from relgraph.config import Settings
-from relgraph.errors import RelgraphError
+from relgraph.errors import InvalidInput
 from relgraph.intel.common import (
     attitude_at,
     cadence_days,
@@ -100,7 +100,7 @@ def attitude_changes(
 ) -> list[AttitudeChange]:
     """How each contact's attitude moved from `since` to `until` (the annual review)."""
     if since > until:
-        raise RelgraphError(f"since ({since}) must not be after until ({until})")
+        raise InvalidInput(f"since ({since}) must not be after until ({until})")
     portfolio = load_facts(store, [account_id], until, settings_or_default(settings),
                            units=False, derived=False)
     return changes_of(portfolio.accounts[account_id], since, until)

@@ -14,17 +14,7 @@ from typing import Any
 import strawberry
 from pydantic.alias_generators import to_camel
 
-from relgraph.api.objects import (
-    ChainRole,
-    InteractionType,
-    Layer,
-    Partnership,
-    Rank,
-    StaffRole,
-    Stage,
-    TeamRole,
-    Tier,
-)
+from relgraph import model
 
 Strength = float
 
@@ -52,12 +42,12 @@ def _plain(value: Any) -> Any:
     return value
 
 
-@strawberry.input(description="An account record (CONTRACT.md §1 `accounts`).")
+@strawberry.input(description="An account record (`accounts` of the dataset document).")
 class AccountInput:
     id: strawberry.ID
     name: str
-    tier: Tier  # type: ignore[valid-type]
-    partnership: Partnership | None = None  # type: ignore[valid-type]
+    tier: model.Tier
+    partnership: model.Partnership | None = None
     industry: str | None = None
     region: str | None = None
 
@@ -79,7 +69,7 @@ class ContactInput:
     name: str
     org_unit: strawberry.ID | None = None
     title: str | None = None
-    rank: Rank | None = None  # type: ignore[valid-type]
+    rank: model.Rank | None = None
     function: str | None = None
     key: bool | None = None
     closeness: int | None = None
@@ -94,8 +84,8 @@ class StaffMemberInput:
     id: strawberry.ID
     name: str
     title: str | None = None
-    rank: Rank | None = None  # type: ignore[valid-type]
-    role: StaffRole | None = None  # type: ignore[valid-type]
+    rank: model.Rank | None = None
+    role: model.StaffRole | None = None
     active: bool | None = None
 
 
@@ -128,16 +118,16 @@ class KnowsInput:
 class TeamMemberInput:
     staff: strawberry.ID
     account: strawberry.ID
-    role: TeamRole  # type: ignore[valid-type]
+    role: model.TeamRole
 
 
 @strawberry.input(description=(
     "An interaction (`interactions`); `layer` defaults to the type's layer."))
 class InteractionInput:
     id: strawberry.ID
-    type: InteractionType  # type: ignore[valid-type]
+    type: model.InteractionType
     date: dt.date
-    layer: Layer | None = None  # type: ignore[valid-type]
+    layer: model.Layer | None = None
     account: strawberry.ID | None = None
     opportunity: strawberry.ID | None = None
     staff: list[strawberry.ID] | None = None
@@ -185,7 +175,7 @@ class OpportunityInput:
     id: strawberry.ID
     account: strawberry.ID
     name: str
-    stage: Stage | None = None  # type: ignore[valid-type]
+    stage: model.Stage | None = None
     value: float | None = None
     close_date: dt.date | None = None
 
@@ -194,13 +184,13 @@ class OpportunityInput:
 class DecisionChainMemberInput:
     opportunity: strawberry.ID
     contact: strawberry.ID
-    role: ChainRole  # type: ignore[valid-type]
+    role: model.ChainRole
 
 
 @strawberry.input(description="An opportunity-team membership (`opportunityTeam`).")
 class OpportunityTeamMemberInput:
     opportunity: strawberry.ID
     staff: strawberry.ID
-    role: TeamRole  # type: ignore[valid-type]
+    role: model.TeamRole
 
 

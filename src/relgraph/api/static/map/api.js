@@ -1,0 +1,79 @@
+// Talking to /graphql: one POST per operation, with the tab's API key; errors come back as
+// ApiError with a kind the page acts on (auth, denied, network, http, graphql). The page is
+// served by the same app as the API, so the operations are written for its schema.
+
+import { state } from './state.js';
+
+// --- GraphQL ------------------------------------------------------------------------------
+export class ApiError extends Error {
+  constructor(kind, message) { super(message); this.kind = kind; }
+}
+
+function classify(message, code) {
+  const codes = String(code || '');
+  if (/UNAUTHENTICATED/.test(codes)) return 'auth';
+  if (/FORBIDDEN|NOT_FOUND/.test(codes)) return 'denied';
+  const text = String(message || '');
+  if (/unauthenticated|unauthori[sz]ed|missing .*api key|invalid .*api key|bearer|credential/i.test(text)) return 'auth';
+  if (/not found|not allowed|forbidden|permission|access denied|no access|not visible/i.test(text)) return 'denied';
+  return 'graphql';
+}
+
+export async function gql(operationName, query, variables) {
+  const headers = { 'Content-Type': 'application/json', Accept: 'application/json' };
+  if (state.key) headers.Authorization = `Bearer ${state.key}`;
+  let response;
+  try {
+    response = await fetch('/graphql', {
+      method: 'POST', headers, credentials: 'same-origin',
+      body: JSON.stringify({ operationName, query, variables: variables || {} }),
+    });
+  } catch (err) {
+    throw new ApiError('network', `The relgraph server did not answer (${err.message}).`);
+  }
+  let body = null;
+  try { body = await response.json(); } catch (_) { body = null; }
+  const errors = (body && body.errors) || [];
+  const firstMessage = errors.length ? errors.map((e) => e.message).join('; ') : '';
+  if (response.status === 401) throw new ApiError('auth', firstMessage || 'An API key is needed.');
+  if (response.status === 403) {
+    throw new ApiError(classify(firstMessage) === 'auth' ? 'auth' : 'denied', firstMessage || 'Not allowed.');
+  }
+  if (!response.ok && !body) throw new ApiError('http', `The server answered HTTP ${response.status}.`);
+  if (!body) throw new ApiError('http', 'The server sent no readable answer.');
+  if (errors.length) {
+    const code = errors.map((e) => (e.extensions && e.extensions.code) || '').join(' ');
+    const err = new ApiError(classify(firstMessage, code), firstMessage);
+    err.data = body.data || null;
+    throw err;
+  }
+  return body.data || {};
+}
+
+// The operations of the page (fields as in schema/schema.graphql).
+const POWER_MAP_FIELDS = `accountId accountName tier
+  units { id name parent }
+  contacts { id name title rank orgUnit attitude key active coach risingStar lastInteraction gaps
+    owners { staffId name role } sponsors { staffId name } favors { competitorId name strength } }
+  staff { id name rank role active }
+  links { type from to strength }
+  gaps { kind severity subjectId subjectName accountId message suggestion }
+  competitors { id name position }`;
+
+export const POWER_MAP_QUERY = `query PowerMap($id: ID!, $asOf: Date) {
+  powerMap(accountId: $id, asOf: $asOf) { ${POWER_MAP_FIELDS} } }`;
+
+export const PATHS_QUERY = `query Paths($target: ID!, $from: [ID!], $maxHops: Int, $limit: Int,
+    $asOf: Date) {
+  influencePaths(target: $target, from: $from, maxHops: $maxHops, limit: $limit, asOf: $asOf) {
+    strength hops nodes { id name side title account }
+    links { type from to strength source explanation } } }`;
+
+export const ASSESSMENT_QUERY = `query ContactDetails($id: ID!, $asOf: Date) {
+  contact(id: $id) { id latestAssessment(asOf: $asOf) {
+    date assessedById attitude score effectiveAttitude acceptance participation projectSupport
+    informationSharing guidance competitiveStance } } }`;
+
+export const ACCOUNTS_QUERY = 'query Accounts { accounts(first: 200) { edges { node { id name tier } } } }';
+
+export const VIEWER_QUERY = 'query Viewer { viewer { keyId role accounts } }';
