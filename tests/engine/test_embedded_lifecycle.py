@@ -1,13 +1,16 @@
 """The embedded engine's lifecycle through the real `relgraph` command: persistence, crash
-recovery, idempotent start, stale-state cleanup, and a one-line error for an unreachable Neo4j."""
+recovery, idempotent start, stale-state cleanup, owner-only files, and a one-line error for an
+unreachable Neo4j."""
 
 from __future__ import annotations
 
 import os
 import signal
+import stat
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -124,3 +127,33 @@ def test_db_commands_refuse_when_neo4j_is_configured(embedded_settings: Settings
     failed = relgraph(embedded_settings, "db", "start",
                       env={"RELGRAPH_NEO4J_URI": "bolt://127.0.0.1:1"})
     assert failed.returncode == 1 and "Neo4j is the engine" in failed.stderr
+
+
+def _readable_by_others(folder: Path) -> list[str]:
+    """Folders and files under `folder` (itself included) that others may read (not sockets)."""
+    loose = []
+    for path in (folder, *folder.rglob("*")):
+        mode = path.lstat().st_mode
+        if (stat.S_ISDIR(mode) or stat.S_ISREG(mode)) and mode & 0o077:
+            loose.append(f"{path.relative_to(folder)} {stat.filemode(mode)}")
+    return loose
+
+
+def test_the_data_folder_and_its_files_are_the_owners_only(embedded_settings: Settings) -> None:
+    folder = embedded_settings.data_dir
+    # A folder as an older relgraph left it: readable by every local user.
+    folder.chmod(0o755)
+    (folder / "engine.log").write_text("an old log\n", encoding="utf-8")
+    (folder / "engine.log").chmod(0o644)
+    started = relgraph(embedded_settings, "db", "start")
+    assert started.returncode == 0, started.stderr
+    assert started.stderr.splitlines()[0] == (
+        f"relgraph: restricted {folder} to its owner (2 of its files and folders were "
+        "readable by other users)")
+    write_accounts(embedded_settings, ["Northwind Telecom"])  # the append-only file grows
+    assert relgraph(embedded_settings, "db", "stop").returncode == 0
+    again = relgraph(embedded_settings, "db", "start")
+    assert "restricted" not in again.stderr  # nothing to tighten: all was created owner-only
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    assert sorted(p.name for p in (folder / "appendonlydir").iterdir())  # the files exist
+    assert _readable_by_others(folder) == []

@@ -35,7 +35,7 @@ from relgraph.errors import EngineUnavailable
 Announce = Callable[[str], None]
 
 _START_TIMEOUT_S = 600.0  # a large append-only file can take minutes to load
-_SILENT_S = 10.0  # how long a running engine may not answer at all before we say so
+_SILENT_S = 5.0  # how long a running engine may not answer at all before we say so
 _STOP_S = 60.0
 _UNREACHABLE = (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError, OSError)
 
@@ -86,6 +86,9 @@ class EmbeddedEngine:
 
     def restrict(self, announce: Announce | None = None) -> None:
         """Create the data folder if needed; make it and everything in it its owner's only."""
+        if self.data_dir.exists() and not self.data_dir.is_dir():
+            raise EngineUnavailable(f"{self.data_dir} is not a folder; the embedded engine "
+                                    "keeps its data in a folder (RELGRAPH_DATA_DIR)")
         try:
             self.data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
             loose = [path for path in (self.data_dir, *self.data_dir.rglob("*"))
@@ -172,6 +175,8 @@ class EmbeddedEngine:
 
     def stop(self) -> bool:
         """Shut the engine down cleanly (append-only file flushed); True when it was running."""
+        if not self.data_dir.is_dir():
+            return False  # no engine can run without its folder
         with self._lock():
             pid = self.pid()
             if pid is None:
@@ -199,7 +204,11 @@ class EmbeddedEngine:
     @contextlib.contextmanager
     def _lock(self) -> Iterator[None]:
         # Two commands starting the engine at once must not start two servers.
-        fd = os.open(self.data_dir / "engine.lock", os.O_WRONLY | os.O_CREAT, 0o600)
+        try:
+            fd = os.open(self.data_dir / "engine.lock", os.O_WRONLY | os.O_CREAT, 0o600)
+        except OSError as exc:
+            raise EngineUnavailable(f"cannot use {self.data_dir} for the embedded engine: "
+                                    f"{exc.strerror or exc}") from exc
         with os.fdopen(fd, "w") as handle:
             fcntl.flock(handle, fcntl.LOCK_EX)
             try:
@@ -229,7 +238,7 @@ class EmbeddedEngine:
 
     def _version(self) -> str | None:
         try:
-            with self._client() as client:
+            with self._client(timeout=2) as client:
                 info = client.info("server")
                 graph = next((m for m in client.module_list() if m[b"name"] == b"graph"), None)
         except (redis.exceptions.RedisError, OSError):
