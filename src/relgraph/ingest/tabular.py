@@ -80,6 +80,8 @@ class Tabular:
 
     def add_table(self, name: str, source: str, rows: Iterable[tuple[int, list[Any]]]) -> None:
         """Read one table (`name` is the file or sheet name without extension)."""
+        if gate.name_problem(source):
+            source = repr(source)  # a file or sheet name is shown in every problem of its table
         if name not in ARRAYS:
             self.problems.append(f"{source}: not a relgraph/1 array"
                                  f"{did_you_mean(name, DOCUMENT_ORDER)}")
@@ -116,7 +118,10 @@ class Tabular:
         for position, column in enumerate(names):
             if not column:
                 continue
-            if column not in KINDS[name]:
+            if (why := gate.name_problem(column)) is not None:
+                self.problems.append(f"{source}:{line}: the column name {column!r} {why}")
+                ok = False
+            elif column not in KINDS[name]:
                 self.problems.append(f"{source}:{line} {column}: unknown column"
                                      f"{did_you_mean(column, COLUMNS[name])}")
                 ok = False
