@@ -58,6 +58,8 @@ def _mentions_id(hint: Any) -> bool:
     return bool(hint == Id) or any(_mentions_id(arg) for arg in typing.get_args(hint))
 
 
+_FIELD_NAMES = frozenset(info.alias or name for model in ARRAYS.values()
+                         for name, info in model.model_fields.items())
 for _array, _model in ARRAYS.items():
     _hints = typing.get_type_hints(_model, include_extras=True)
     ID_FIELDS[_array] = frozenset(
@@ -116,6 +118,8 @@ def text_problem(value: str) -> str | None:
 
 def name_problem(name: str) -> str | None:
     """Why `name` cannot be a field or array name (it is shown to users as is), or None."""
+    if name.isascii() and not _ASCII_ID_BAD.search(name):
+        return None  # every name of the model, without a look at each character
     for position, char in enumerate(name, start=1):
         if _strict_bad(char):
             return f"contains {_describe(char)} at character {position}"
@@ -139,9 +143,13 @@ def record_problems(array: str, item: Any) -> list[Problem]:
             why = _id_characters(value) if key in ids else text_problem(value)
             if why:
                 found.append(Problem(key, why, _unparseable(value)))
+        elif kind is list and all(type(v) is str for v in value):  # e.g. attendees' ids
+            check = _id_characters if key in ids else text_problem
+            found += [Problem(f"{key}[{i}]", why, _unparseable(v))
+                      for i, v in enumerate(value) if (why := check(v))]
         elif kind is list or kind is dict or kind is tuple:
             found.extend(_nested(value, key, 4, as_id=key in ids))
-        if type(key) is str and (why := name_problem(key)):
+        if key not in _FIELD_NAMES and type(key) is str and (why := name_problem(key)):
             found.append(Problem("", f"the field name {key!r} {why}", True))
     return found
 
