@@ -117,22 +117,38 @@ _INDEX_MAX_BYTES = 4096
 
 def _unsafe(params: Mapping[str, Any], writes: bool) -> str | None:
     """Where the parameters hold a value no statement may send (the gate's backstop)."""
-    stack: list[tuple[str, Any]] = [(name, value) for name, value in params.items()]
-    while stack:
-        where, value = stack.pop()
-        if isinstance(value, str):
-            if _UNSENDABLE.search(value):
-                return f"{where} holds a NUL character or a lone surrogate"
-            if writes and (where == "id" or where.endswith(".id")) and (
-                    _UNINDEXABLE.search(value) or (len(value) > _INDEX_MAX_BYTES // 4
-                                                   and len(value.encode()) > _INDEX_MAX_BYTES)):
+    if writes:
+        for where, ident in _written_ids(params):
+            if isinstance(ident, str) and (_UNINDEXABLE.search(ident) or (
+                    len(ident) > _INDEX_MAX_BYTES // 4
+                    and len(ident.encode("utf-8", "surrogatepass")) > _INDEX_MAX_BYTES)):
                 return (f"{where} has leading or trailing whitespace, U+0001 or over "
                         f"{_INDEX_MAX_BYTES} bytes, which FalkorDB cannot index as a unique id")
-        elif isinstance(value, Mapping):
+    # One look at C speed first: `repr` writes NUL as \x00 and a lone surrogate as \udXXX
+    # (a literal backslash as two, so text that merely looks so only costs the walk below).
+    text = repr(params)
+    if "\\x00" not in text and "\\ud" not in text:
+        return None
+    stack: list[tuple[str, Any]] = list(params.items())
+    while stack:
+        where, value = stack.pop()
+        if isinstance(value, str) and _UNSENDABLE.search(value):
+            return f"{where} holds a NUL character or a lone surrogate"
+        if isinstance(value, Mapping):
             stack.extend((f"{where}.{key}", item) for key, item in value.items())
         elif isinstance(value, list | tuple):
             stack.extend((f"{where}[{i}]", item) for i, item in enumerate(value))
     return None
+
+
+def _written_ids(params: Mapping[str, Any]) -> Iterator[tuple[str, Any]]:
+    """The node ids a write statement sets: an `id` parameter, or the `id` of each row."""
+    for name, value in params.items():
+        if name == "id":
+            yield name, value
+        elif isinstance(value, list):
+            yield from ((f"{name}[{i}].id", row.get("id")) for i, row in enumerate(value)
+                        if isinstance(row, Mapping))
 
 
 def _reason(exc: Exception) -> str:
