@@ -271,7 +271,7 @@ def test_an_id_that_crashed_the_engine_is_rejected_and_the_engine_answers(
     import_document(store, seed())
     before, exported = counts(store), export_document(store)
     rule = ": an id must not start or end with whitespace" if "with" in CRASHING_IDS[ident] \
-        else ": ids must not contain control or invisible characters"
+        else ": ids must not contain control, invisible or non-space whitespace characters"
     with pytest.raises(ValidationFailed) as caught:
         import_document(store, {"format": "relgraph/1",
                                 "staff": [{"id": ident, "name": "X"}],

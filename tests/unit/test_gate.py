@@ -10,6 +10,7 @@ from relgraph.errors import ValidationFailed
 from relgraph.ingest import gate
 from relgraph.ingest.validation import validate_document
 
+ID_RULE = "ids must not contain control, invisible or non-space whitespace characters"
 # The characters that crashed FalkorDB 4.16.3 at the end (or start) of an id, and a few more
 # that an id must not hold: each with the reason the gate gives.
 REFUSED_IDS = {
@@ -25,24 +26,17 @@ REFUSED_IDS = {
                 "whitespace",
     "s-zz\x0c": "ends with U+000C (a control character): an id must not start or end with "
                 "whitespace",
-    "s-zz\x01": "contains U+0001 (a control character) at character 5: ids must not contain "
-                "control or invisible characters",
-    "s-\x01zz": "contains U+0001 (a control character) at character 3: ids must not contain "
-                "control or invisible characters",
-    "s-\x00zz": "contains U+0000 (NUL) at character 3: ids must not contain control or "
-                "invisible characters",
+    "s-zz\x01": f"contains U+0001 (a control character) at character 5: {ID_RULE}",
+    "s-\x01zz": f"contains U+0001 (a control character) at character 3: {ID_RULE}",
+    "s-\x00zz": f"contains U+0000 (NUL) at character 3: {ID_RULE}",
     "s-zz\u00a0": "ends with U+00A0 (whitespace other than a plain space): an id must not "
                   "start or end with whitespace",
-    "s-\u200bzz": "contains U+200B (an invisible formatting character) at character 3: ids "
-                  "must not contain control or invisible characters",
-    "s-\u202ezz": "contains U+202E (an invisible formatting character) at character 3: ids "
-                  "must not contain control or invisible characters",
-    "s-\ud800": "contains U+D800 (a lone surrogate, not a character) at character 3: ids "
-                "must not contain control or invisible characters",
-    "s-\uffff": "contains U+FFFF (not a character) at character 3: ids must not contain "
-                "control or invisible characters",
-    "s-\u3000zz": "contains U+3000 (whitespace other than a plain space) at character 3: ids "
-                  "must not contain control or invisible characters",
+    "s-\u200bzz": f"contains U+200B (an invisible formatting character) at character 3: {ID_RULE}",
+    "s-\u202ezz": f"contains U+202E (an invisible formatting character) at character 3: {ID_RULE}",
+    "s-\ud800": f"contains U+D800 (a lone surrogate, not a character) at character 3: {ID_RULE}",
+    "s-\uffff": f"contains U+FFFF (not a character) at character 3: {ID_RULE}",
+    "s-\u3000zz": f"contains U+3000 (whitespace other than a plain space) at character 3: "
+                  f"{ID_RULE}",
     "": "must not be empty",
     "x" * 201: "is longer than 200 characters",
 }
@@ -100,8 +94,8 @@ def test_every_problem_is_placed_and_listed_with_the_others() -> None:
         "accounts[0].name: contains U+0000 (NUL) at character 4: text may hold tab and line "
         "breaks but no other control characters",
         "accounts[0].tier: 'X' is not one of S, A, B, C",
-        "interactions[0].contacts[1]: contains U+0001 (a control character) at character 3: ids "
-        "must not contain control or invisible characters",
+        f"interactions[0].contacts[1]: contains U+0001 (a control character) at character 3: "
+        f"{ID_RULE}",
         "interactions[0].contacts[0]: no contact 'c-1' in the document or the graph",
     ]
 
@@ -141,8 +135,7 @@ def test_the_api_checks_ids_it_takes_directly() -> None:
     assert gate.id_problems({"staffId": "s-1", "contactId": "c-1 ", "ids": ["c-2", "c-\x00"],
                              "role": 3}) == [
         "contactId: ends with a space: an id must not start or end with whitespace",
-        "ids[1]: contains U+0000 (NUL) at character 3: ids must not contain control or "
-        "invisible characters",
+        f"ids[1]: contains U+0000 (NUL) at character 3: {ID_RULE}",
         "role: is not a string",
     ]
     gate.check_ids(staffId="s-1", contactIds=["c-1", "c-2"])

@@ -51,7 +51,6 @@ ID_FIELDS: dict[str, frozenset[str]] = {}
 _ASCII_ID_BAD = re.compile(r"[\x00-\x1f\x7f]")
 _TEXT_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
-_CONTROL = "control or invisible characters"
 
 
 def _mentions_id(hint: Any) -> bool:
@@ -99,7 +98,7 @@ def _id_characters(value: str) -> str | None:
     for position, char in enumerate(value, start=1):
         if _strict_bad(char) or (char.isspace() and char != " "):
             return f"contains {_describe(char)} at character {position}: ids must not " \
-                   f"contain {_CONTROL}"
+                   "contain control, invisible or non-space whitespace characters"
     return None
 
 
