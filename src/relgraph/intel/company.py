@@ -104,6 +104,14 @@ class TierReviewInfo:
     reviewed_by: str | None = None
     note: str | None = None
 
+    @staticmethod
+    def from_item(item: Mapping[str, Any]) -> TierReviewInfo:
+        """The review of a statement's map (the document's camelCase keys)."""
+        day = to_date(item.get("date"))
+        assert day is not None  # every tier review has a date (the document requires it)
+        return TierReviewInfo(item["id"], day, item["tier"], item.get("reviewedBy"),
+                              item.get("note"))
+
 
 @dataclass
 class CompanyFacts:
@@ -166,8 +174,7 @@ def _add(facts: CompanyFacts, source: str, item: Mapping[str, Any]) -> None:
             item["id"], item["orgUnit"], day, int(item["keyEventSupport"]),
             int(item["informationChannel"]), item.get("issueSpread") is True))
     else:
-        facts.tier_reviews.append(TierReviewInfo(item["id"], day, item["tier"],
-                                                 item.get("reviewedBy"), item.get("note")))
+        facts.tier_reviews.append(TierReviewInfo.from_item(item))
 
 
 def unit_activities(store: GraphStore, account_ids: Sequence[str],
