@@ -7,15 +7,39 @@ a 100-column terminal.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 import click
 
 from relgraph.cli.app import cli, fails_cleanly, settings, store
-from relgraph.cli.intel import _as_of, _check_format, _date, _echo_json, _echo_lines, _format_option
+from relgraph.cli.intel import (
+    _answer,
+    _as_of,
+    _check_format,
+    _date,
+    _echo_json,
+    _echo_lines,
+    _format_option,
+)
 from relgraph.cli.intel import table as columns
 from relgraph.intel import general_relationship, organizational_relationship, portfolio
-from relgraph.intel.types import DepartmentRelationship, OrgRelationship, PortfolioSummary
+from relgraph.intel.types import (
+    Answer,
+    DepartmentRelationship,
+    OrgRelationship,
+    PortfolioSummary,
+)
+
+A = TypeVar("A", bound=Answer)
+
+
+def _show(fmt: str, found: A, lines: Callable[[A], list[str]]) -> None:
+    """Print one answer: as JSON (exactly the GraphQL field's value) or as `lines`."""
+    if fmt == "json":
+        _echo_json(found.to_dict())
+    else:
+        _echo_lines(lines(found))
 
 
 def _pct(value: float | None) -> str:
@@ -39,12 +63,8 @@ def org_relationship_cmd(account_id: str, as_of: str | None, fmt: str) -> None:
     """The organizational relationship of an account: the four fronts' actions, required by
     its partnership level, done in the 365 days up to the day, and the coverage."""
     _check_format(fmt, "table", "json")
-    found = organizational_relationship(store(), account_id, _date(as_of, "--as-of"),
-                                        settings())
-    if fmt == "json":
-        _echo_json(found.to_dict())
-    else:
-        _echo_lines(org_lines(found))
+    _show(fmt, organizational_relationship(store(), account_id, _date(as_of, "--as-of"),
+                                           settings()), org_lines)
 
 
 def org_lines(found: OrgRelationship) -> list[str]:
@@ -77,11 +97,8 @@ def departments_cmd(account_id: str, as_of: str | None, fmt: str) -> None:
     """The general relationship of each department (org unit) of an account: activities,
     process, result and score (null score: not assessed in the 365 days up to the day)."""
     _check_format(fmt, "table", "json")
-    found = general_relationship(store(), account_id, _date(as_of, "--as-of"), settings())
-    if fmt == "json":
-        _echo_json([d.to_dict() for d in found])
-    else:
-        _echo_lines(departments_lines(found))
+    _answer(fmt, general_relationship(store(), account_id, _date(as_of, "--as-of"), settings()),
+            departments_lines)
 
 
 def departments_lines(found: Sequence[DepartmentRelationship]) -> list[str]:
@@ -113,11 +130,7 @@ def portfolio_cmd(as_of: str | None, fmt: str) -> None:
     """The portfolio by tier (accounts, target and measured share of effort) and by
     partnership level (organizational coverage)."""
     _check_format(fmt, "table", "json")
-    found = portfolio(store(), None, _date(as_of, "--as-of"), settings())
-    if fmt == "json":
-        _echo_json(found.to_dict())
-    else:
-        _echo_lines(portfolio_lines(found))
+    _show(fmt, portfolio(store(), None, _date(as_of, "--as-of"), settings()), portfolio_lines)
 
 
 def portfolio_lines(found: PortfolioSummary) -> list[str]:
