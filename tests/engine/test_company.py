@@ -7,6 +7,7 @@ its hits and near misses, on hand-built graphs."""
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from fractions import Fraction
 from typing import Any
 
@@ -15,6 +16,8 @@ from tests.support import load
 
 from relgraph.config import Settings
 from relgraph.errors import NotFound
+from relgraph.ingest.demo import generate_portfolio
+from relgraph.ingest.importer import import_document
 from relgraph.intel import (
     coverage_gaps,
     general_relationship,
@@ -364,3 +367,23 @@ def test_the_power_map_shows_unit_scores_and_the_fronts(store: GraphStore) -> No
         ("communication", 2, 1, 0.5), ("alignment", 2, 0, 0.0), ("joint", 3, 0, 0.0),
         ("recognition", 2, 0, 0.0)]
     assert {g.kind for g in pm.gaps} >= {"DEPARTMENT_OBSTRUCTS"}
+
+
+def test_the_demo_has_an_answer_for_every_question(store: GraphStore) -> None:
+    doc = generate_portfolio(accounts=5, seed=7, as_of=AS_OF)
+    import_document(store, doc)
+    kinds = Counter(g.kind for g in coverage_gaps(
+        store, kinds=["ORG_ACTION_MISSING", "DEPARTMENT_OBSTRUCTS", "RETIER_OVERDUE"],
+        as_of=AS_OF))
+    assert set(kinds) == {"ORG_ACTION_MISSING", "DEPARTMENT_OBSTRUCTS", "RETIER_OVERDUE"}
+    showcase = doc["accounts"][0]["id"]
+    org = organizational_relationship(store, showcase, AS_OF)
+    assert org.partnership == "strategic_partner" and 0 < org.coverage < 1
+    units = general_relationship(store, showcase, AS_OF)
+    assert any(u.score is None for u in units) and any(u.obstructs for u in units)
+    assert any(u.score is not None and not u.obstructs for u in units)
+    found = portfolio(store, as_of=AS_OF)
+    assert all(t.deviation is not None for t in found.tiers)
+    assert max(abs(t.deviation or 0) for t in found.tiers) > 0.1
+    assert any(p.coverage is not None and 0 < p.coverage < 1 for p in found.partnerships)
+    assert any(t.changed for a in doc["accounts"] for t in tier_history(store, a["id"], AS_OF))
