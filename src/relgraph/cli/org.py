@@ -78,7 +78,8 @@ def org_lines(found: OrgRelationship) -> list[str]:
         for a in front.actions:
             latest = a.evidence[0] if a.evidence else None
             shown = "-" if latest is None else (
-                f"{latest.type} {latest.date}" + (f": {latest.note}" if latest.note else ""))
+                latest.id + (f" ({latest.type})" if latest.source == "interaction" else "")
+                + (f": {latest.note}" if latest.note else ""))
             more = f" (+{len(a.evidence) - 1})" if len(a.evidence) > 1 else ""
             rows.append((front.front, _label(a.action), "yes" if a.required else "-",
                          "yes" if a.done else ("NO" if a.required else "no"),
@@ -106,14 +107,14 @@ def departments_lines(found: Sequence[DepartmentRelationship]) -> list[str]:
         return "-" if value is None else ("yes" if value else "no")
 
     lines = columns(
-        ("DEPARTMENT", "ID", "ACTIVITIES", "PROCESS", "RESULT", "SCORE", "SUPPORT", "CHANNEL",
+        ("DEPARTMENT", "ID", "ACTS", "PROCESS", "RESULT", "SCORE", "SUPPORT", "CHANNEL",
          "SPREAD", "ASSESSED"),
         [(d.org_unit.name, d.org_unit.id, d.activities, _num(d.process), _num(d.result),
           _num(d.score) + (" !" if d.obstructs else ""),
           "-" if d.key_event_support is None else d.key_event_support,
           "-" if d.information_channel is None else d.information_channel,
           flag(d.issue_spread), d.last_assessed.isoformat() if d.last_assessed else "never")
-         for d in found], (22, 12, 10, 7, 6, 7, 7, 7, 6, 10))
+         for d in found], (19, 12, 4, 7, 6, 7, 7, 7, 6, 10))
     scored = [d.score for d in found if d.score is not None]
     mean = f"; mean score {sum(scored) / len(scored):.2f}" if scored else ""
     obstructing = sum(1 for d in found if d.obstructs)

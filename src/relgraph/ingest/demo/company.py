@@ -15,7 +15,7 @@ from typing import Any
 
 from relgraph.ingest.demo.records import Account
 from relgraph.ingest.demo.state import Portfolio
-from relgraph.model import ACTION_OF_INTERACTION, OrgAction, Partnership, Tier
+from relgraph.model import ACTION_OF_INTERACTION, InteractionType, OrgAction, Partnership, Tier
 
 # How likely each required action is done in the last 365 days, by partnership level; a done
 # action that is not required (a partner's process alignment) is rarer.
@@ -67,19 +67,26 @@ class Company(Portfolio):
         for t in self.doc["teams"]:
             if self.staff_active.get(t["staff"]):
                 team[t["account"]].append(t["staff"])
+        met: set[tuple[str, OrgAction]] = set()  # actions an interaction shows done
+        window = self.day(365)
+        for i in self.doc["interactions"]:
+            action = ACTION_OF_INTERACTION.get(InteractionType(i["type"]))
+            if action is not None and i["date"] >= window:
+                met.add((i["account"], action))
         key_accounts = [p for p in plans if p.tier in ("S", "A")]
         # Key accounts whose last tier review is more than a year old (never the showcase).
         overdue = {p.index for p in rng.sample(key_accounts[1:],
                                                max(1, len(key_accounts[1:]) // 4))
                    } if len(key_accounts) > 1 else set()
         for acc in plans:
-            self.org_actions(rng, acc)
+            self.org_actions(rng, acc, {a for x, a in met if x == acc.id})
             self.department_assessments(rng, acc, units[acc.id], team[acc.id])
             self.tier_reviews(rng, acc, acc.index in overdue)
 
-    def org_actions(self, rng: random.Random, acc: Account) -> None:
+    def org_actions(self, rng: random.Random, acc: Account, met: set[OrgAction]) -> None:
         """Each required action done in the window with the level's rate (the showcase misses
-        process alignment, and did management practice 366 days ago), some earlier."""
+        process alignment, and did management practice 366 days ago), some earlier; an action
+        that an interaction already shows (`met`) mostly has no record of its own."""
         level = Partnership(acc.partnership)
         out = self.doc["orgActions"]
         for action in OrgAction:
@@ -88,8 +95,7 @@ class Company(Portfolio):
                 done = action not in (OrgAction.PROCESS_ALIGNMENT, OrgAction.MANAGEMENT_PRACTICE)
             else:
                 done = rng.random() < (DONE_RATE[level.value] if required else OPTIONAL_RATE)
-            # Summits and visits are mostly shown by the interactions of those types.
-            if done and action in ACTION_OF_INTERACTION.values() and rng.random() < 0.6:
+            if done and action in met and rng.random() < 0.6:
                 continue
             days = []
             if done:
