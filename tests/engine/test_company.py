@@ -154,6 +154,21 @@ def test_org_action_missing_only_for_resourced_tiers(store: GraphStore) -> None:
     assert [subject for _, subject, _, _ in gaps] == ["acc-b"] * 12
 
 
+def test_a_reimport_that_moves_an_action_moves_its_evidence(store: GraphStore) -> None:
+    doc: dict[str, Any] = {
+        "format": "relgraph/1",
+        "accounts": [account("acc-1", "S", "ordinary"), account("acc-2", "A", "ordinary")],
+        "orgActions": [action("oa-1", "acc-1", "regular_summit", 20)]}
+    import_document(store, doc)
+    assert organizational_relationship(store, "acc-1", AS_OF).done == 1
+    doc["orgActions"][0]["account"] = "acc-2"
+    import_document(store, doc)
+    assert organizational_relationship(store, "acc-1", AS_OF).done == 0
+    moved = organizational_relationship(store, "acc-2", AS_OF)
+    assert [(a.action, [e.id for e in a.evidence]) for a in moved.fronts[0].actions][:1] == [
+        ("regular_summit", ["oa-1"])]
+
+
 def test_an_unknown_account_is_not_found(store: GraphStore) -> None:
     for ask in (organizational_relationship, general_relationship, tier_history):
         with pytest.raises(NotFound, match="acc-nowhere"):
