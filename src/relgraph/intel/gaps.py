@@ -101,9 +101,8 @@ def coverage(
     """The gaps of these accounts (every account when None) at `as_of`, of the kinds asked
     (all when None), from one load of their facts. An unknown account id raises NotFound."""
     portfolio = load_facts(store, account_ids, as_of, settings)
-    extras = Extras.fetch(store, portfolio, kinds)
-    return Coverage(portfolio, find_gaps(portfolio, extras.overload, extras.executives, settings,
-                                         kinds, extras.company), extras.company)
+    gaps, extras = _gaps(store, portfolio, settings, kinds)
+    return Coverage(portfolio, gaps, extras.company)
 
 
 def coverage_gaps(
@@ -123,9 +122,14 @@ def gaps_of(
     wanted: set[GapKind] | None = None,
 ) -> list[CoverageGap]:
     """The gaps of already-loaded facts (fetches only the extras the kinds asked need)."""
+    return _gaps(store, portfolio, settings, wanted)[0]
+
+
+def _gaps(store: GraphStore, portfolio: Portfolio, settings: Settings,
+          wanted: set[GapKind] | None) -> tuple[list[CoverageGap], Extras]:
     extras = Extras.fetch(store, portfolio, wanted)
     return find_gaps(portfolio, extras.overload, extras.executives, settings, wanted,
-                     extras.company)
+                     extras.company), extras
 
 
 @dataclass(frozen=True)

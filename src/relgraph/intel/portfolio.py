@@ -104,12 +104,14 @@ def tier_changes(reviews: Sequence[TierReviewInfo]) -> list[TierChange]:
 def company_figures(
     store: GraphStore, found: Coverage, portfolio_ids: Sequence[str] | None, settings: Settings,
 ) -> dict[str, CompanyFigures]:
-    """The company figures of the accounts of a coverage: organizational coverage, departments
-    and their mean general-relationship score, staff attendances and the account's share of the
-    attendances of the portfolio (`portfolio_ids`, or every account when None)."""
+    """The company figures of the accounts of a coverage of every kind (which read the company
+    records): organizational coverage, departments and their mean general-relationship score,
+    staff attendances and the account's share of the attendances of the portfolio
+    (`portfolio_ids`, or every account when None)."""
     day = found.portfolio.as_of
     ids = list(found.portfolio.accounts)
-    records = found.company or CompanyRecords.fetch(store, ids, day)
+    records = found.company
+    assert records is not None, "company_figures needs a coverage of every kind"
     activities = unit_activities(store, ids, day)
     effort = attendances(store, portfolio_ids, day)
     total = sum(effort.values())

@@ -17,7 +17,7 @@ from typing import Any
 
 from relgraph.config import Settings
 from relgraph.intel.common import reporting_strength, resolve_as_of, rounded, settings_or_default
-from relgraph.intel.company import CompanyFacts, CompanyRecords, unit_activities
+from relgraph.intel.company import CompanyFacts, unit_activities
 from relgraph.intel.departments import departments_of
 from relgraph.intel.facts import AccountFacts
 from relgraph.intel.gaps import coverage
@@ -39,9 +39,9 @@ def power_map(
     """The power map of one account as of `as_of` (today by default)."""
     day, cfg = resolve_as_of(as_of), settings_or_default(settings)
     found = coverage(store, [account_id], day, cfg)
-    records = found.company or CompanyRecords.fetch(store, [account_id], day)
+    assert found.company is not None  # a coverage of every kind reads the company records
     return build_power_map(found.portfolio.accounts[account_id], found.gaps,
-                           Company(records.of(account_id),
+                           Company(found.company.of(account_id),
                                    unit_activities(store, [account_id], day), cfg))
 
 
@@ -55,9 +55,8 @@ class Company:
     settings: Settings
 
 
-def build_power_map(facts: AccountFacts, gaps: list[CoverageGap],
-                    company: Company | None = None) -> PowerMap:
-    """Pure core of `power_map` (without `company`: no scores, no fronts)."""
+def build_power_map(facts: AccountFacts, gaps: list[CoverageGap], company: Company) -> PowerMap:
+    """Pure core of `power_map`."""
     f = facts
     on_contact: dict[str, list[str]] = defaultdict(list)
     for gap in gaps:
@@ -116,21 +115,17 @@ def build_power_map(facts: AccountFacts, gaps: list[CoverageGap],
     known = {str(k.get("id")) for k in competitors}
     competitors += [{"id": k, "name": name, "position": None}
                     for k, name in sorted(favoured.items()) if k not in known]
-    units = [PowerMapUnit(u.id, u.name, u.parent) for u in sorted(f.units, key=lambda u: u.id)]
-    relationship = None
-    if company is not None:
-        scored = departments_of(f.units, company.records, company.activities, f.as_of,
-                                company.settings)
-        units = [PowerMapUnit(d.org_unit.id, d.org_unit.name, d.org_unit.parent_id, d.score,
-                              d.obstructs) for d in scored]
-        relationship = relationship_of(f.id, f.name, f.partnership, company.records, f.as_of)
+    scored = departments_of(f.units, company.records, company.activities, f.as_of,
+                            company.settings)
+    relationship = relationship_of(f.id, f.name, f.partnership, company.records, f.as_of)
     return PowerMap(
-        account_id=f.id, account_name=f.name, tier=f.tier, units=units,
+        account_id=f.id, account_name=f.name, tier=f.tier,
+        units=[PowerMapUnit(d.org_unit.id, d.org_unit.name, d.org_unit.parent_id, d.score,
+                            d.obstructs) for d in scored],
         contacts=contacts, staff=staff, links=links,
         gaps=[g for g in gaps if g.account_id == f.id], competitors=competitors, as_of=f.as_of,
-        partnership=None if relationship is None else relationship.partnership,
-        organizational_coverage=None if relationship is None else relationship.coverage,
-        fronts=[] if relationship is None else relationship.fronts,
+        partnership=relationship.partnership, organizational_coverage=relationship.coverage,
+        fronts=relationship.fronts,
     )
 
 

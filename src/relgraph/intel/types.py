@@ -336,8 +336,8 @@ class PowerMapUnit(Answer):
     id: str
     name: str
     parent: str | None
-    general_score: float | None = None  # the unit's general-relationship score (None: unassessed)
-    obstructs: bool = False             # its latest assessment says it obstructs (or spread)
+    general_score: float | None       # the unit's general-relationship score (None: unassessed)
+    obstructs: bool                   # its latest assessment says it obstructs (or spread)
 
 
 @dataclass(frozen=True)
@@ -358,11 +358,11 @@ class PowerMap(Answer):
     staff: list[dict[str, Any]]       # our people on the map: [{id, name, rank, role, active}]
     links: list[PowerMapLink]
     gaps: list[CoverageGap]
+    partnership: str                  # with the two below: the organizational relationship
+    organizational_coverage: float
+    fronts: list[FrontStatus]         # the four fronts, with their coverage
     competitors: list[dict[str, Any]] = field(default_factory=list)  # [{id, name, position}]
     as_of: dt.date | None = None
-    partnership: str | None = None
-    organizational_coverage: float | None = None
-    fronts: list[FrontStatus] = field(default_factory=list)  # the four fronts, with coverage
 
 
 # --- network analytics ----------------------------------------------------------------------

@@ -283,9 +283,9 @@ class PowerMap:
     links: list[PowerMapLink]
     gaps: list[CoverageGap]
     competitors: list[PowerMapCompetitor]
-    partnership: str | None = strawberry.field(
+    partnership: str = strawberry.field(
         description="strategic_partner, partner or ordinary (the document's value).")
-    organizational_coverage: float | None = strawberry.field(description=(
+    organizational_coverage: float = strawberry.field(description=(
         "Required organizational actions done / required (see organizationalRelationship)."))
     fronts: list[FrontStatus] = strawberry.field(
         description="The four fronts of the organizational relationship, with their coverage.")
