@@ -55,6 +55,9 @@ WEIGHTS: dict[str, int] = {
     "coachCandidates": 500,
     "contactScores": 500,
     "attitudeChanges": 500,
+    "portfolio": 1_000,
+    "organizationalRelationship": 500,
+    "generalRelationship": 500,
     "figures": 2,  # batched: one analysis per page, not per account
 }
 
