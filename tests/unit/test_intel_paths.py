@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import math
+from array import array
 from typing import Any
 
 import pytest
@@ -17,13 +18,13 @@ from relgraph.intel.projection import (
     K_INFLUENCES,
     K_KNOWS,
     K_REPORTS_TO,
-    LAYER_WEIGHT,
     DayView,
     Link,
     LinkTable,
     base_from_rows,
     build_arcs,
     derived_strengths,
+    event_code,
 )
 from relgraph.intel.types import LinkType
 
@@ -103,10 +104,9 @@ def test_the_projection_derives_knows_as_the_contract_does(
 ) -> None:
     """derived_strengths (the projection's, over day numbers) equals derived_knows_strength
     over the interactions inside the window [DAY - 730, DAY]."""
-    events = sorted((DAY.toordinal() - ago, LAYER_WEIGHT[layer]) for ago, layer in shared)
-    [(count, last, strength)] = derived_strengths(
-        [0, len(events)], [d for d, _ in events], [w for _, w in events], DAY.toordinal(),
-        DAY.toordinal() - 730)
+    events = array("i", sorted(event_code(DAY.toordinal() - ago, layer) for ago, layer in shared))
+    [(count, last, strength)] = derived_strengths([0, len(events)], events, DAY.toordinal(),
+                                                  DAY.toordinal() - 730)
     inside = [(DAY - dt.timedelta(days=ago), layer) for ago, layer in shared if ago <= 730]
     assert count == len([d for d, _ in inside if d <= DAY])
     assert strength == pytest.approx(derived_knows_strength(inside, DAY), abs=1e-12)

@@ -9,6 +9,7 @@ limit, an exact best-first search) and `influence_reach`, over plain arcs.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import heapq
 import math
@@ -27,7 +28,6 @@ from relgraph.intel.projection import (
     DayView,
     Link,
     LinkTable,
-    Person,
     StartBounds,
     build_arcs,
     day_view,
@@ -43,6 +43,8 @@ _TIE = 1e-9
 # Hops around the target whose exact costs guide the search from given staff members.
 _BALL = 2
 _INF = math.inf
+# Explained hops kept per day view (a bound on the memory of answers already given).
+_HOPS_KEPT = 100_000
 
 Path = tuple[int, ...]
 Found = list[tuple[float, Path]]
@@ -77,23 +79,18 @@ def search_forward(arcs: Arcs, starts: Iterable[int], target: int, relay: Sequen
     else:
         far = min((c for z, c in outer.items() if z != target and relay[z]), default=_INF)
 
-    def rest(v: int, remaining: int) -> float | None:
-        if remaining <= radius:
-            return layers[remaining].get(v)
-        bound = min(outer.get(v, _INF), far)
-        return None if bound == _INF else bound
-
     heap: list[tuple[float, int, Path, float]] = []
     for s in sorted(set(starts) - {target}):
-        first = rest(s, max_hops)
-        if first is not None:
+        first = min(outer.get(s, _INF), far)  # max_hops > radius: any way in counts
+        if first < _INF:
             heap.append((first, 0, (s,), 0.0))
     heapq.heapify(heap)
     out_start, out_nbr, out_cost = arcs.out_start, arcs.out_nbr, arcs.out_cost
+    push, pop = heapq.heappush, heapq.heappop
     found: Found = []
     kth = _INF
     while heap:
-        f, hops, nodes, g = heapq.heappop(heap)
+        f, hops, nodes, g = pop(heap)
         if f > kth + _TIE:
             break
         last = nodes[-1]
@@ -102,19 +99,27 @@ def search_forward(arcs: Arcs, starts: Iterable[int], target: int, relay: Sequen
             if len(found) == limit:
                 kth = g  # complete paths leave the queue cheapest first
             continue
+        worst = kth + _TIE
+        lo, hi = out_start[last], out_start[last + 1]
+        at = bisect.bisect_left(out_nbr, target, lo, hi)
+        if at < hi and out_nbr[at] == target and g + out_cost[at] <= worst:
+            push(heap, (g + out_cost[at], hops + 1, (*nodes, target), g + out_cost[at]))
         remaining = max_hops - hops - 1
-        for j in range(out_start[last], out_start[last + 1]):
-            w = out_nbr[j]
-            cost = g + out_cost[j]
-            if w == target:
-                if cost <= kth + _TIE:
-                    heapq.heappush(heap, (cost, hops + 1, (*nodes, w), cost))
+        if remaining < 1:
+            continue
+        near = remaining <= radius
+        table = layers[remaining] if near else outer
+        for w, step in zip(out_nbr[lo:hi], out_cost[lo:hi]):  # noqa: B905 (same length)
+            if not relay[w] or w in nodes:
                 continue
-            if remaining < 1 or not relay[w] or w in nodes:
-                continue
-            bound = rest(w, remaining)
-            if bound is not None and cost + bound <= kth + _TIE:
-                heapq.heappush(heap, (cost + bound, hops + 1, (*nodes, w), cost))
+            bound = table.get(w)
+            if bound is None or (not near and bound > far):
+                if near or far == _INF:
+                    continue  # the target is out of reach in the hops left
+                bound = far
+            cost = g + step
+            if cost + bound <= worst:
+                push(heap, (cost + bound, hops + 1, (*nodes, w), cost))
     return found
 
 
@@ -267,37 +272,43 @@ def rank_paths(
             for strength, nodes in ranked(found, graph.strength, limit)]
 
 
-def explain(link: Link, u: Person, v: Person) -> str:
-    """A human sentence for the hop u -> v over `link`."""
+def explain(link: Link, u: str, v: str) -> str:
+    """A human sentence for the hop from the person named `u` to the one named `v`."""
     s = f"{link.strength:.2f}"
     if link.type is LinkType.KNOWS:
         if link.source == "derived":
             times = "once" if link.interactions == 1 else f"{link.interactions} times"
-            return (f"{u.name} met {v.name} {times} in the window, last {link.last_interaction} "
+            return (f"{u} met {v} {times} in the window, last {link.last_interaction} "
                     f"(derived KNOWS, {s})")
-        return f"{u.name} knows {v.name} (asserted KNOWS, {s})"
+        return f"{u} knows {v} (asserted KNOWS, {s})"
     if link.type is LinkType.REPORTS_TO:
-        if link.src == u.id:
-            return f"{u.name} reports to {v.name} (reporting line, {s})"
-        return f"{u.name} manages {v.name} (reporting line, {s})"
+        return f"{u} {'reports to' if link.forward else 'manages'} {v} (reporting line, {s})"
     kind = f"{link.kind}, " if link.kind else ""
-    return f"{u.name} influences {v.name} ({kind}{s})"
+    return f"{u} influences {v} ({kind}{s})"
 
 
 def path_answer(view: DayView, nodes: Sequence[int], strength: float) -> InfluencePath:
     """The answer record of one ranked path: its people and every hop explained."""
-    people = {n: view.base.person(n) for n in nodes}
-    links: list[PathLink] = []
-    for u, v in pairwise(nodes):
-        link = view.link(view.arcs.link_of(u, v))
-        links.append(PathLink(
-            type=link.type, from_=people[u].id, to=people[v].id,
-            strength=rounded(link.strength), source=link.source,
-            interactions=link.interactions, last_interaction=link.last_interaction,
-            explanation=explain(link, people[u], people[v]),
-        ))
     return InfluencePath(strength=rounded(strength), hops=len(nodes) - 1,
-                         nodes=[people[n].node() for n in nodes], links=links)
+                         nodes=[view.base.node(n) for n in nodes],
+                         links=[_hop(view, u, v) for u, v in pairwise(nodes)])
+
+
+def _hop(view: DayView, u: int, v: int) -> PathLink:
+    """The hop u -> v of the day, explained (kept on the view: answers repeat their hops)."""
+    hop = view.hops.get((u, v))
+    if hop is None:
+        link = view.link(view.arcs.link_of(u, v), u)
+        names, ids = view.base.names, view.base.ids
+        hop = PathLink(
+            type=link.type, from_=ids[u], to=ids[v], strength=rounded(link.strength),
+            source=link.source, interactions=link.interactions,
+            last_interaction=link.last_interaction, explanation=explain(link, names[u], names[v]),
+        )
+        if len(view.hops) >= _HOPS_KEPT:
+            view.hops.clear()
+        view.hops[(u, v)] = hop
+    return hop
 
 
 # --- the imperative shell ---------------------------------------------------------------------
@@ -456,7 +467,7 @@ def influenced_by(
         return strengths[arcs.link_of(u, v)]
 
     answers = [
-        Influenced(contact=base.person(v).node(), strength=rounded(strength),
+        Influenced(contact=base.node(v), strength=rounded(strength),
                    hops=len(path) - 1, via=[base.ids[n] for n in path[1:-1]])
         for v, (strength, path) in reach(out, source, strength_of, max_hops).items()
     ]

@@ -21,9 +21,10 @@ import math
 import threading
 import weakref
 from array import array
-from collections import OrderedDict
-from collections.abc import Iterable, Sequence
+from collections import Counter, OrderedDict
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate, pairwise
 from typing import Any
 
 from relgraph.config import Settings
@@ -36,7 +37,7 @@ from relgraph.intel.common import (
     reporting_strength,
     to_date,
 )
-from relgraph.intel.types import LinkType, PathNode, Side
+from relgraph.intel.types import LinkType, PathLink, PathNode, Side
 from relgraph.store.base import GraphStore, Row
 
 GRAPH_GENERATION = statement("graph_generation")
@@ -88,21 +89,6 @@ def _is_newer_or_same(have: Generation, asked: Generation) -> bool:
 # --- what an answer shows -----------------------------------------------------------------------
 
 @dataclass(frozen=True)
-class Person:
-    """Someone on a path: what the answer shows."""
-
-    id: str
-    name: str
-    staff: bool
-    title: str | None = None
-    account: str | None = None
-
-    def node(self) -> PathNode:
-        return PathNode(id=self.id, name=self.name, side=Side.OURS if self.staff else Side.THEIRS,
-                        title=self.title, account=None if self.staff else self.account)
-
-
-@dataclass(frozen=True)
 class Link:
     """One link of a day (KNOWS already merged from asserted and derived), as a hop shows it.
 
@@ -117,6 +103,7 @@ class Link:
     kind: str | None = None  # INFLUENCES kind (mentor, friend, ...)
     interactions: int | None = None
     last_interaction: dt.date | None = None
+    forward: bool = True  # walked from src to dst (False: from dst back to src)
 
 
 # --- adjacency ----------------------------------------------------------------------------------
@@ -186,15 +173,19 @@ def build_arcs(size: int, links: LinkTable) -> Arcs:
     are not usable."""
     count = len(links)
     kind, src, dst, strength = links.kind, links.src, links.dst, links.strength
-    usable = [n for n in range(count) if src[n] != dst[n] and strength[n] > 0]
     # One int per arc, (u * size + v) * count + link: one C-speed sort groups the arcs by
     # tail, orders each tail's heads, and brings the candidates for one pair together
     # (whole-list comprehensions: a Python loop per arc costs several times more).
-    codes = [(src[n] * size + dst[n]) * count + n for n in usable]
-    codes += [(dst[n] * size + src[n]) * count + n for n in usable if kind[n] != K_INFLUENCES]
+    codes = [(u * size + v) * count + n
+             for n, u, v, s in zip(range(count), src, dst, strength, strict=True)
+             if u != v and s > 0]
+    codes += [(v * size + u) * count + n
+              for n, u, v, s, k in zip(range(count), src, dst, strength, kind, strict=True)
+              if u != v and s > 0 and k != K_INFLUENCES]
     codes.sort()
-    pairs = [code // count for code in codes]
     numbers = [code % count for code in codes]
+    pairs = [code // count for code in codes]
+    del codes
     twins = [j for j in range(1, len(pairs)) if pairs[j] == pairs[j - 1]]
     if twins:  # a second link for the same ordered pair (rare): the stronger one stays
         for j in reversed(twins):  # each run's best moves to its first position
@@ -205,20 +196,25 @@ def build_arcs(size: int, links: LinkTable) -> Arcs:
         dropped = set(twins)
         kept = [j for j in range(len(pairs)) if j not in dropped]
         pairs, numbers = [pairs[j] for j in kept], [numbers[j] for j in kept]
-    tails = [pair // size for pair in pairs]
-    heads = [pair % size for pair in pairs]
+    tails = array("i", [pair // size for pair in pairs])
+    heads = array("i", [pair % size for pair in pairs])
+    del pairs
     cost_of = [-math.log(s if s < 1.0 else 1.0) for s in strength]
-    costs = [cost_of[n] for n in numbers]
+    out_link = array("i", numbers)
+    out_cost = array("d", [cost_of[n] for n in numbers])
+    del numbers, cost_of
     out_start = array("i", (bisect.bisect_left(tails, u) for u in range(size + 1)))
-    arcs_n = len(pairs)
-    back = sorted([(heads[j] * size + tails[j]) * arcs_n + j for j in range(arcs_n)])
-    order = [code % arcs_n for code in back]
-    in_heads = [heads[j] for j in order]
-    return Arcs(
-        out_start, array("i", heads), array("d", costs), array("i", numbers),
-        array("i", (bisect.bisect_left(in_heads, v) for v in range(size + 1))),
-        array("i", [tails[j] for j in order]), array("d", [costs[j] for j in order]),
-        array("i", [numbers[j] for j in order]))
+    # The same arcs by head: a counting sort, stable, so each head's tails stay in order.
+    degree = Counter(heads)
+    in_start = array("i", accumulate((degree.get(v, 0) for v in range(size)), initial=0))
+    place = array("i", in_start)
+    order = array("i", bytes(4 * len(heads)))
+    for j, v in enumerate(heads):
+        order[place[v]] = j
+        place[v] += 1
+    return Arcs(out_start, heads, out_cost, out_link, in_start,
+                array("i", [tails[j] for j in order]), array("d", [out_cost[j] for j in order]),
+                array("i", [out_link[j] for j in order]))
 
 
 # --- the generation's links, as stored ----------------------------------------------------------
@@ -259,18 +255,24 @@ class LinkBase:
     # interactions shared by (staff, contact), ordered by pair; each pair's days ascending
     pair_key: array[int]
     pair_start: array[int]
-    event_day: array[int]
-    event_weight: array[float]
+    events: array[int]  # event_code of each shared interaction
     days: OrderedDict[tuple[int, int], DayView] = field(default_factory=OrderedDict)
+    nodes: dict[int, PathNode] = field(default_factory=dict)  # answers' people, as shown
 
     @property
     def size(self) -> int:
         return len(self.ids)
 
-    def person(self, number: int) -> Person:
-        return Person(id=self.ids[number], name=self.names[number],
-                      staff=bool(self.staff[number]), title=self.titles[number],
-                      account=self.accounts[number])
+    def node(self, number: int) -> PathNode:
+        """The person as an answer shows them (kept: answers repeat the same people)."""
+        found = self.nodes.get(number)
+        if found is None:
+            staff = bool(self.staff[number])
+            found = self.nodes[number] = PathNode(
+                id=self.ids[number], name=self.names[number],
+                side=Side.OURS if staff else Side.THEIRS, title=self.titles[number],
+                account=None if staff else self.accounts[number])
+        return found
 
     def links(self) -> int:
         """How many links are stored (asserted KNOWS, lines, INFLUENCES, staff-contact pairs)."""
@@ -283,7 +285,7 @@ class LinkBase:
             self.asm_start, self.asm_day, self.knows_key, self.knows_strength, self.line_key,
             self.line_since, self.line_until, self.line_strength, self.influence_src,
             self.influence_dst, self.influence_strength, self.influence_label, self.pair_key,
-            self.pair_start, self.event_day, self.event_weight))
+            self.pair_start, self.events))
         flags = len(self.staff) + len(self.active) + len(self.asm_opposed)
         return arrays + flags + _strings_nbytes(self)
 
@@ -303,6 +305,17 @@ def _strings_nbytes(base: LinkBase) -> int:
 
 
 _DAY_MASK = (1 << 21) - 1  # day numbers (proleptic ordinals) up to the year 5741
+_EVENT_MASK = (1 << 23) - 1
+# Layers of shared interactions and their weights in the derived KNOWS (last: any other).
+_LAYERS = {"key": 0, "general": 1, "organizational": 2}
+_WEIGHTS = (LAYER_WEIGHT["key"], LAYER_WEIGHT["general"], LAYER_WEIGHT["organizational"],
+            DEFAULT_LAYER_WEIGHT)
+
+
+def event_code(day: int, layer: str | None) -> int:
+    """A shared interaction as one int, 4 * day - layer: ordered by day, and on day T its
+    index in a table by age is 4 * T - code."""
+    return 4 * day - _LAYERS.get(layer or "", 3)
 
 
 class _DayNumbers(dict[str, int]):
@@ -358,15 +371,13 @@ def base_from_rows(
         if r["strength"] is not None and r["src"] in index and r["dst"] in index)
     labels = sorted(label_of, key=label_of.__getitem__)
 
-    layer_code = {"key": 0, "general": 1, "organizational": 2}
-    weights = (LAYER_WEIGHT["key"], LAYER_WEIGHT["general"], LAYER_WEIGHT["organizational"],
-               DEFAULT_LAYER_WEIGHT)
-    codes: list[int] = []  # (staff * size + contact) << 23 | day << 2 | layer
+    # (staff * size + contact) << 23 | event (event_code: day and layer), sorted
+    codes: list[int] = []
     for row in shared:
         staff_member = index.get(row["staff"])
         if staff_member is not None:
             first = staff_member * size
-            codes.extend(((first + index[c]) << 23) | (days[d] << 2) | layer_code.get(lay, 3)
+            codes.extend(((first + index[c]) << 23) | event_code(days[d], lay)
                          for d, lay, c in (x.split("|", 2) for x in row["shared"])
                          if c in index)
     codes.sort()
@@ -374,8 +385,7 @@ def base_from_rows(
     firsts = [j for j in range(len(keys)) if j == 0 or keys[j] != keys[j - 1]]
     pair_key = array("q", [keys[j] for j in firsts])
     pair_start = array("i", [*firsts, len(keys)])
-    event_day = array("i", [(code >> 2) & _DAY_MASK for code in codes])
-    event_weight = array("d", [weights[code & 3] for code in codes])
+    events = array("i", [code & _EVENT_MASK for code in codes])
 
     return LinkBase(
         generation=generation, ids=ids, index=index,
@@ -394,8 +404,7 @@ def base_from_rows(
         influence_dst=array("i", (r[1] for r in influence)),
         influence_strength=array("d", (r[2] for r in influence)),
         influence_label=array("i", (r[3] for r in influence)),
-        labels=labels, pair_key=pair_key, pair_start=pair_start, event_day=event_day,
-        event_weight=event_weight,
+        labels=labels, pair_key=pair_key, pair_start=pair_start, events=events,
     )
 
 
@@ -403,37 +412,43 @@ def load_base(store: GraphStore, generation: Generation) -> LinkBase:
     """Read every person and link (a few bulk statements) into a LinkBase tagged `generation`."""
     people = store.run(PEOPLE)
     staff = sorted(r["id"] for r in people if r.get("staff"))
-    shared: list[Row] = []
-    for start in range(0, len(staff), SHARED_SLICE):
-        shared.extend(store.run(SHARED, {"staff": staff[start:start + SHARED_SLICE]}))
+
+    def shared() -> Iterator[Row]:  # slice by slice, each turned into arrays before the next
+        for start in range(0, len(staff), SHARED_SLICE):
+            yield from store.run(SHARED, {"staff": staff[start:start + SHARED_SLICE]})
+
     packed = store.run(ASSESSMENTS)
     return base_from_rows(
         generation, people, packed[0]["assessments"] if packed else [], store.run(KNOWS),
-        store.run(REPORTING_LINES), store.run(INFLUENCES), shared)
+        store.run(REPORTING_LINES), store.run(INFLUENCES), shared())
 
 
 # --- one day ------------------------------------------------------------------------------------
 
-def derived_strengths(pair_start: Sequence[int], days: Sequence[int], weights: Sequence[float],
-                      today: int, first_day: int) -> list[tuple[int, int, float]]:
-    """The derived KNOWS on day `today` of each pair, from its shared interactions (pair p's at
-    positions pair_start[p] .. pair_start[p + 1], days ascending), counting the days from
+def derived_strengths(pair_start: Sequence[int], events: array[int], today: int,
+                      first_day: int) -> list[tuple[int, int, float]]:
+    """The derived KNOWS on day `today` of each pair, from its shared interactions (pair p's
+    event codes at positions pair_start[p] .. pair_start[p + 1], ascending), counting those from
     `first_day` to `today`: (count, last day, strength) per pair. The formula of
-    `common.derived_knows_strength`, over day numbers."""
+    `common.derived_knows_strength`: strength = 1 - prod(1 - w(layer) * 2^(-age / 180))."""
+    span = max(today - first_day, 0)
+    # misses[4 * age + layer] = 1 - w(layer) * 2^(-age / half-life), computed as the contract's
+    misses = [1.0 - _WEIGHTS[layer] * math.pow(2.0, -age / HALF_LIFE_DAYS)
+              for age in range(span + 1) for layer in range(4)]
+    low, high, now = 4 * first_day - 3, 4 * today, 4 * today
+    # Outside the window a factor of 1.0 (exact: x * 1.0 == x), so one pass over all events and
+    # one product per pair give each pair's product over its days inside, in day order.
+    factors = [misses[now - code] if low <= code <= high else 1.0 for code in events]
+    products = [math.prod(factors[a:b]) for a, b in pairwise(pair_start)]
     found: list[tuple[int, int, float]] = []
-    power, half_life = math.pow, HALF_LIFE_DAYS
-    for p in range(len(pair_start) - 1):
-        count, last, remaining = 0, NONE, 1.0
-        for at in range(pair_start[p], pair_start[p + 1]):
-            day = days[at]
-            if day < first_day:
-                continue
-            if day > today:
-                break
-            count += 1
-            last = day
-            remaining *= 1.0 - weights[at] * power(2.0, -(today - day) / half_life)
-        found.append((count, last, 1.0 - remaining))
+    for (start, end), product in zip(pairwise(pair_start), products, strict=True):
+        if start < end and events[start] >= low and events[end - 1] <= high:  # all inside
+            found.append((end - start, (events[end - 1] + 3) // 4, 1.0 - product))
+            continue
+        lo = bisect.bisect_left(events, low, start, end)
+        hi = bisect.bisect_right(events, high, lo, end)
+        found.append((0, NONE, 0.0) if lo == hi
+                     else (hi - lo, (events[hi - 1] + 3) // 4, 1.0 - product))
     return found
 
 
@@ -461,6 +476,7 @@ class DayView:
     contact_relay: bytearray  # 1: an active contact (reached by influence)
     links: LinkTable
     arcs: Arcs
+    hops: dict[tuple[int, int], PathLink] = field(default_factory=dict)  # answers' hops, kept
     _bounds: StartBounds | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -499,7 +515,8 @@ class DayView:
         return cls(base, day, window_days, relay, start, relay_not_start, contact_relay, links,
                    build_arcs(size, links))
 
-    def link(self, number: int) -> Link:
+    def link(self, number: int, walked_from: int | None = None) -> Link:
+        """Link `number`; `walked_from` (a person number): the end its hop starts at."""
         t = self.links
         last = t.last[number]
         label = t.label[number]
@@ -510,6 +527,7 @@ class DayView:
             kind=None if label == NONE else self.base.labels[label],
             interactions=t.interactions[number] or None,
             last_interaction=None if last == NONE else dt.date.fromordinal(last),
+            forward=walked_from is None or walked_from == t.src[number],
         )
 
     def start_bounds(self) -> StartBounds:
@@ -533,11 +551,14 @@ def _knows_links(base: LinkBase, today: int,
     """KNOWS of the day, asserted and derived merged per (staff, contact), an asserted strength
     winning (common.knows_strength): (src * size + dst, strength, source, interactions, last)."""
     asserted = dict(zip(base.knows_key, base.knows_strength, strict=True))
-    derived = derived_strengths(base.pair_start, base.event_day, base.event_weight, today,
-                                first_day)
-    # asserted.pop: None where not asserted, NaN where asserted without a strength
-    found = [_knows(key, asserted.pop(key, None), *shared)
-             for key, shared in zip(base.pair_key, derived, strict=True)]
+    found: list[tuple[int, float, int, int, int]] = []
+    derived = derived_strengths(base.pair_start, base.events, today, first_day)
+    for key, (count, last, strength) in zip(base.pair_key, derived, strict=True):
+        given = asserted.pop(key, None)  # None: not asserted; NaN: asserted without strength
+        if given is not None:
+            found.append(_knows(key, given, count, last, strength))
+        elif count:  # derived only: its strength is in (0, 1)
+            found.append((key, strength, S_DERIVED, count, last))
     found.extend(_knows(key, given, 0, NONE, 0.0) for key, given in asserted.items())
     return [link for link in found if link[1] > 0]
 
