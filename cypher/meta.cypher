@@ -44,10 +44,11 @@ SET generation.value = generation.value + 1
 // The graph's generation: every write statement of the relationship graph ends by adding 1 to
 // `value` in the same statement (atomic with the write), so an unchanged (epoch, value) means an
 // unchanged graph. `epoch` is drawn when the marker is created, so that a database rebuilt from
-// nothing never repeats an earlier (epoch, value). None of either before the first write.
+// nothing never repeats an earlier (epoch, value). Null before the first write.
+// (`properties`: naming the keys would make Neo4j warn on every call until the first write.)
 // params:
 OPTIONAL MATCH (g:RelgraphMeta {id: 'generation'})
-RETURN g.epoch AS epoch, g.value AS value
+RETURN properties(g) AS generation
 
 // name: account_names
 // Names of all accounts, alphabetically (lifecycle checks and quick looks).

@@ -73,8 +73,8 @@ NONE = -1  # no kind / no interaction day in the int arrays
 def graph_generation(store: GraphStore) -> Generation:
     """The graph's generation: changes with every write of the relationship graph."""
     rows = store.run(GRAPH_GENERATION)
-    row = rows[0] if rows else {}
-    return (row.get("epoch"), row.get("value"))
+    marker = (rows[0]["generation"] if rows else None) or {}
+    return (marker.get("epoch"), marker.get("value"))
 
 
 def _is_newer_or_same(have: Generation, asked: Generation) -> bool:
