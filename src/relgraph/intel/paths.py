@@ -48,6 +48,8 @@ _HOPS_KEPT = 100_000
 
 Path = tuple[int, ...]
 Found = list[tuple[float, Path]]
+# A queued path: (cost + bound, hops, people, cost, its siblings sorted (bound, last, cost), which)
+Entry = tuple[float, int, Path, float, list[tuple[float, int, float]], int]
 
 
 # --- the functional core ----------------------------------------------------------------------
@@ -79,47 +81,54 @@ def search_forward(arcs: Arcs, starts: Iterable[int], target: int, relay: Sequen
     else:
         far = min((c for z, c in outer.items() if z != target and relay[z]), default=_INF)
 
-    heap: list[tuple[float, int, Path, float]] = []
-    for s in sorted(set(starts) - {target}):
-        first = min(outer.get(s, _INF), far)  # max_hops > radius: any way in counts
-        if first < _INF:
-            heap.append((first, 0, (s,), 0.0))
-    heapq.heapify(heap)
+    # Children of an expanded path go in sorted by their bound, and only the first enters the
+    # queue; each one popped lets its next sibling in (no worse: the pop order is unchanged, and
+    # the many children that can never win cost one sorted list, not a queue entry each).
+    first = sorted((min(outer.get(s, _INF), far), s, 0.0) for s in set(starts) - {target})
+    first = [kid for kid in first if kid[0] < _INF]  # max_hops > radius: any way in counts
+    heap: list[Entry] = [(first[0][0], 0, (first[0][1],), 0.0, first, 0)] if first else []
     out_start, out_nbr, out_cost = arcs.out_start, arcs.out_nbr, arcs.out_cost
     push, pop = heapq.heappush, heapq.heappop
     found: Found = []
     kth = _INF
     while heap:
-        f, hops, nodes, g = pop(heap)
-        if f > kth + _TIE:
+        f, hops, nodes, g, kids, at = pop(heap)
+        worst = kth + _TIE
+        if f > worst:
             break
+        if at + 1 < len(kids) and kids[at + 1][0] <= worst:
+            nf, nw, ng = kids[at + 1]
+            push(heap, (nf, hops, (*nodes[:-1], nw), ng, kids, at + 1))
         last = nodes[-1]
         if last == target:
             found.append((g, nodes))
             if len(found) == limit:
                 kth = g  # complete paths leave the queue cheapest first
             continue
-        worst = kth + _TIE
         lo, hi = out_start[last], out_start[last + 1]
-        at = bisect.bisect_left(out_nbr, target, lo, hi)
-        if at < hi and out_nbr[at] == target and g + out_cost[at] <= worst:
-            push(heap, (g + out_cost[at], hops + 1, (*nodes, target), g + out_cost[at]))
+        mine: list[tuple[float, int, float]] = []
+        at_target = bisect.bisect_left(out_nbr, target, lo, hi)
+        if at_target < hi and out_nbr[at_target] == target and g + out_cost[at_target] <= worst:
+            mine.append((g + out_cost[at_target], target, g + out_cost[at_target]))
         remaining = max_hops - hops - 1
-        if remaining < 1:
-            continue
-        near = remaining <= radius
-        table = layers[remaining] if near else outer
-        for w, step in zip(out_nbr[lo:hi], out_cost[lo:hi]):  # noqa: B905 (same length)
-            if not relay[w] or w in nodes:
-                continue
-            bound = table.get(w)
-            if bound is None or (not near and bound > far):
-                if near or far == _INF:
-                    continue  # the target is out of reach in the hops left
-                bound = far
-            cost = g + step
-            if cost + bound <= worst:
-                push(heap, (cost + bound, hops + 1, (*nodes, w), cost))
+        if remaining >= 1:
+            near = remaining <= radius
+            table = layers[remaining] if near else outer
+            for w, step in zip(out_nbr[lo:hi], out_cost[lo:hi]):  # noqa: B905 (same length)
+                if not relay[w] or w in nodes:
+                    continue
+                bound = table.get(w)
+                if bound is None or (not near and bound > far):
+                    if near or far == _INF:
+                        continue  # the target is out of reach in the hops left
+                    bound = far
+                cost = g + step
+                if cost + bound <= worst:
+                    mine.append((cost + bound, w, cost))
+        if mine:
+            mine.sort()
+            cf, cw, cg = mine[0]
+            push(heap, (cf, hops + 1, (*nodes, cw), cg, mine, 0))
     return found
 
 
@@ -134,11 +143,9 @@ def _ball(arcs: Arcs, target: int, relay: Sequence[int], radius: int) -> list[di
         for w, cost_w in changed.items():
             if w != target and not relay[w]:
                 continue
-            for j in range(in_start[w], in_start[w + 1]):
-                u = in_nbr[j]
-                if u == target:
-                    continue
-                cost = in_cost[j] + cost_w
+            lo, hi = in_start[w], in_start[w + 1]
+            for u, step in zip(in_nbr[lo:hi], in_cost[lo:hi]):  # noqa: B905 (same length)
+                cost = step + cost_w  # never below the target's 0: costs are >= 0
                 if cost < layer.get(u, _INF):
                     layer[u] = cost
                     improved[u] = cost
