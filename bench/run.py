@@ -64,7 +64,7 @@ from typing import Any
 import httpx
 
 from relgraph.config import Settings
-from relgraph.cypher import Statement, parse_file, statement
+from relgraph.cypher import Statement, parse_file
 from relgraph.errors import RelgraphError
 from relgraph.ingest.demo import generate_portfolio, summary_counts
 from relgraph.store import EmbeddedEngine, GraphStore, open_store
@@ -77,8 +77,6 @@ NEO4J_LOCAL = BENCH.parent / "scripts" / "neo4j-local"
 # test checks that a quick run executed every one of them on each engine.
 RAW = {s.name: s for s in parse_file(BENCH / "raw.cypher")}
 RAW_RUN: dict[str, set[str]] = {}  # engine -> raw statements that ran on it
-GRAPH_COUNTS = statement("graph_counts")
-META_NODES = statement("meta_node_count")
 
 ENGINES = ("falkordb", "neo4j")
 CONTACTS_PER_ACCOUNT = 100  # the demo portfolio's mean (tier mix 10/25/35/30)
@@ -410,11 +408,14 @@ def coverage_gaps(store: GraphStore, account_id: str | None) -> int:
 
 # --- phases -------------------------------------------------------------------------------------
 
-def graph_rows(store: GraphStore) -> tuple[int, int]:
+def graph_rows(engine: Engine) -> tuple[int, int]:
     """Nodes and relationships of the relationship graph (not the schema marker, generation or
-    API keys: the raw baseline has none of them)."""
-    counts = store.run(GRAPH_COUNTS)[0]
-    return counts["nodes"] - store.run(META_NODES)[0]["count"], counts["relationships"]
+    API keys: the raw baseline has none of them), each count alone in its statement."""
+    def count(name: str) -> int:
+        return int(engine.store.run(raw(engine.name, name))[0]["count"])
+
+    nodes = count("raw_count_nodes") - count("raw_count_meta") - count("raw_count_keys")
+    return nodes, count("raw_count_relationships")
 
 
 def per_cpu(rows: int, block: Cpu) -> float | None:
@@ -438,13 +439,13 @@ def measure_import(engine: Engine, doc: dict[str, Any], size: int, args: argpars
         f"relationships/s, {raw_rate:,.0f} rows/s ({_num(raw_cpu_rate, ',.0f')} per CPU second)")
     clear_in_slices(engine)
 
-    nodes_before, links_before = graph_rows(engine.store)
+    nodes_before, links_before = graph_rows(engine)
     say("  relgraph import ...")
     timed = TimedStore(engine.store)
     with profiled("import", args.profile, out, f"{engine.name}-{size}"), Cpu(engine) as block:
         import_portfolio(timed, doc)
     seconds = block.wall
-    nodes_after, links_after = graph_rows(engine.store)
+    nodes_after, links_after = graph_rows(engine)
     written = nodes_after - nodes_before + links_after - links_before
     if written != raw_total:
         say(f"  NOTE: the import wrote {written:,} rows, the raw baseline {raw_total:,}")
@@ -485,7 +486,7 @@ def measure_export(engine: Engine, size: int, args: argparse.Namespace,
     the import) and records per second."""
     from relgraph.ingest.export import export_document
 
-    rows = sum(graph_rows(engine.store))
+    rows = sum(graph_rows(engine))
     with profiled("export", args.profile, out, f"{engine.name}-{size}"), Cpu(engine) as block:
         doc = export_document(engine.store)
     records = sum(len(v) for v in doc.values() if isinstance(v, list))

@@ -274,11 +274,6 @@ class LinkBase:
                 account=None if staff else self.accounts[number])
         return found
 
-    def links(self) -> int:
-        """How many links are stored (asserted KNOWS, lines, INFLUENCES, staff-contact pairs)."""
-        return (len(self.knows_key) + len(self.line_key) + len(self.influence_src)
-                + len(self.pair_key))
-
     def nbytes(self) -> int:
         """Bytes held: the arrays, plus the id, name, title and account strings and the index."""
         arrays = sum(a.itemsize * len(a) for a in (
