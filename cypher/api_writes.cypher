@@ -12,6 +12,10 @@ OPTIONAL MATCH (s)-[o:OWNS]->(c)
 WHERE o.role = $role
 WITH c, collect(o) AS gone
 FOREACH (x IN gone | DELETE x)
+WITH c, gone
+MERGE (generation:RelgraphMeta {id: 'generation'})
+ON CREATE SET generation.epoch = randomUUID(), generation.value = 0
+SET generation.value = generation.value + 1
 RETURN c.id AS contact, size(gone) AS removed
 
 // name: api_unpair_contact_sponsor
@@ -22,6 +26,10 @@ MATCH (c:Contact {id: $contact})
 OPTIONAL MATCH (s)-[p:SPONSORS]->(c)
 WITH c, collect(p) AS gone
 FOREACH (x IN gone | DELETE x)
+WITH c, gone
+MERGE (generation:RelgraphMeta {id: 'generation'})
+ON CREATE SET generation.epoch = randomUUID(), generation.value = 0
+SET generation.value = generation.value + 1
 RETURN c.id AS contact, size(gone) AS removed
 
 // name: api_unpair_account_sponsor
@@ -32,6 +40,10 @@ MATCH (a:Account {id: $account})
 OPTIONAL MATCH (s)-[p:SPONSORS]->(a)
 WITH a, collect(p) AS gone
 FOREACH (x IN gone | DELETE x)
+WITH a, gone
+MERGE (generation:RelgraphMeta {id: 'generation'})
+ON CREATE SET generation.epoch = randomUUID(), generation.value = 0
+SET generation.value = generation.value + 1
 RETURN a.id AS account, size(gone) AS removed
 
 // name: api_erase_sensitive
@@ -40,7 +52,13 @@ RETURN a.id AS account, size(gone) AS removed
 MATCH (c:Contact)
 WHERE c.id IN $ids
 SET c.socialStyle = null
-RETURN c.id AS id
+WITH collect(c.id) AS erased
+MERGE (generation:RelgraphMeta {id: 'generation'})
+ON CREATE SET generation.epoch = randomUUID(), generation.value = 0
+SET generation.value = generation.value + 1
+WITH erased
+UNWIND erased AS id
+RETURN id
 ORDER BY id
 
 // name: api_social_styles

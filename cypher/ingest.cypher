@@ -8,6 +8,10 @@
 UNWIND $rows AS r
 MERGE (a:Account {id: r.id})
 SET a += r.props
+WITH count(*) AS written
+MERGE (generation:RelgraphMeta {id: 'generation'})
+ON CREATE SET generation.epoch = randomUUID(), generation.value = 0
+SET generation.value = generation.value + 1
 
 // name: upsert_org_units
 // Upsert org units by id (their PART_OF links are written by link_org_units).
@@ -15,6 +19,10 @@ SET a += r.props
 UNWIND $rows AS r
 MERGE (u:OrgUnit {id: r.id})
 SET u += r.props
+WITH count(*) AS written
+MERGE (generation:RelgraphMeta {id: 'generation'})
+ON CREATE SET generation.epoch = randomUUID(), generation.value = 0
+SET generation.value = generation.value + 1
 
 // name: link_org_units
 // (Re)link each org unit to its parent unit, or to its account when it has no parent.
@@ -29,6 +37,10 @@ WHERE x.id <> target.id
 DELETE old
 WITH DISTINCT u, target
 MERGE (u)-[:PART_OF]->(target)
+WITH count(*) AS written
+MERGE (generation:RelgraphMeta {id: 'generation'})
+ON CREATE SET generation.epoch = randomUUID(), generation.value = 0
+SET generation.value = generation.value + 1
 
 // name: upsert_staff
 // Upsert our staff members (:Person:Staff) by id. Both labels in the MERGE: adding a label to a
@@ -37,6 +49,10 @@ MERGE (u)-[:PART_OF]->(target)
 UNWIND $rows AS r
 MERGE (s:Staff:Person {id: r.id})
 SET s += r.props
+WITH count(*) AS written
+MERGE (generation:RelgraphMeta {id: 'generation'})
+ON CREATE SET generation.epoch = randomUUID(), generation.value = 0
+SET generation.value = generation.value + 1
 
 // name: upsert_contacts
 // Upsert client contacts (:Person:Contact) by id, with WORKS_AT their account. Both labels in
@@ -52,6 +68,10 @@ WHERE x.id <> a.id
 DELETE old
 WITH DISTINCT c, a
 MERGE (c)-[:WORKS_AT]->(a)
+WITH count(*) AS written
+MERGE (generation:RelgraphMeta {id: 'generation'})
+ON CREATE SET generation.epoch = randomUUID(), generation.value = 0
+SET generation.value = generation.value + 1
 
 // name: link_contact_units
 // (Re)link contacts to their org unit (MEMBER_OF); a contact without a unit keeps none.
@@ -64,6 +84,10 @@ DELETE old
 WITH DISTINCT c, r
 MATCH (u:OrgUnit {id: r.orgUnit})
 MERGE (c)-[:MEMBER_OF]->(u)
+WITH count(*) AS written
+MERGE (generation:RelgraphMeta {id: 'generation'})
+ON CREATE SET generation.epoch = randomUUID(), generation.value = 0
+SET generation.value = generation.value + 1
 
 // name: upsert_competitors
 // Upsert competitors by id.
@@ -71,6 +95,10 @@ MERGE (c)-[:MEMBER_OF]->(u)
 UNWIND $rows AS r
 MERGE (k:Competitor {id: r.id})
 SET k += r.props
+WITH count(*) AS written
+MERGE (generation:RelgraphMeta {id: 'generation'})
+ON CREATE SET generation.epoch = randomUUID(), generation.value = 0
+SET generation.value = generation.value + 1
 
 // name: upsert_opportunities
 // Upsert opportunities by id, with FOR their account.
@@ -85,6 +113,10 @@ WHERE x.id <> a.id
 DELETE old
 WITH DISTINCT o, a
 MERGE (o)-[:FOR]->(a)
+WITH count(*) AS written
+MERGE (generation:RelgraphMeta {id: 'generation'})
+ON CREATE SET generation.epoch = randomUUID(), generation.value = 0
+SET generation.value = generation.value + 1
 
 // name: upsert_reporting_lines
 // Upsert formal reporting lines, keyed by (person, manager, since) so that history is kept.
@@ -94,6 +126,10 @@ MATCH (p:Person {id: r.person})
 MATCH (m:Person {id: r.manager})
 MERGE (p)-[l:REPORTS_TO {key: r.key}]->(m)
 SET l += r.props
+WITH count(*) AS written
+MERGE (generation:RelgraphMeta {id: 'generation'})
+ON CREATE SET generation.epoch = randomUUID(), generation.value = 0
+SET generation.value = generation.value + 1
 
 // name: upsert_influences
 // Upsert informal influence, one link per (from, to).
@@ -103,6 +139,10 @@ MATCH (a:Person {id: r.from})
 MATCH (b:Person {id: r.to})
 MERGE (a)-[i:INFLUENCES]->(b)
 SET i += r.props
+WITH count(*) AS written
+MERGE (generation:RelgraphMeta {id: 'generation'})
+ON CREATE SET generation.epoch = randomUUID(), generation.value = 0
+SET generation.value = generation.value + 1
 
 // name: upsert_knows
 // Upsert asserted working relationships of our staff with contacts.
@@ -112,6 +152,10 @@ MATCH (s:Staff {id: r.staff})
 MATCH (c:Contact {id: r.contact})
 MERGE (s)-[k:KNOWS]->(c)
 SET k += r.props
+WITH count(*) AS written
+MERGE (generation:RelgraphMeta {id: 'generation'})
+ON CREATE SET generation.epoch = randomUUID(), generation.value = 0
+SET generation.value = generation.value + 1
 
 // name: upsert_owners
 // Upsert relationship-owner roles, keyed by (staff, contact, role).
@@ -120,6 +164,10 @@ UNWIND $rows AS r
 MATCH (s:Staff {id: r.staff})
 MATCH (c:Contact {id: r.contact})
 MERGE (s)-[:OWNS {role: r.role}]->(c)
+WITH count(*) AS written
+MERGE (generation:RelgraphMeta {id: 'generation'})
+ON CREATE SET generation.epoch = randomUUID(), generation.value = 0
+SET generation.value = generation.value + 1
 
 // name: upsert_contact_sponsors
 // Upsert personal executive sponsors of contacts.
@@ -128,6 +176,10 @@ UNWIND $rows AS r
 MATCH (s:Staff {id: r.staff})
 MATCH (c:Contact {id: r.contact})
 MERGE (s)-[:SPONSORS]->(c)
+WITH count(*) AS written
+MERGE (generation:RelgraphMeta {id: 'generation'})
+ON CREATE SET generation.epoch = randomUUID(), generation.value = 0
+SET generation.value = generation.value + 1
 
 // name: upsert_account_sponsors
 // Upsert account sponsors.
@@ -136,6 +188,10 @@ UNWIND $rows AS r
 MATCH (s:Staff {id: r.staff})
 MATCH (a:Account {id: r.account})
 MERGE (s)-[:SPONSORS]->(a)
+WITH count(*) AS written
+MERGE (generation:RelgraphMeta {id: 'generation'})
+ON CREATE SET generation.epoch = randomUUID(), generation.value = 0
+SET generation.value = generation.value + 1
 
 // name: upsert_teams
 // Upsert account-team (iron triangle) memberships, keyed by (staff, account, role).
@@ -144,6 +200,10 @@ UNWIND $rows AS r
 MATCH (s:Staff {id: r.staff})
 MATCH (a:Account {id: r.account})
 MERGE (s)-[:ON_TEAM {role: r.role}]->(a)
+WITH count(*) AS written
+MERGE (generation:RelgraphMeta {id: 'generation'})
+ON CREATE SET generation.epoch = randomUUID(), generation.value = 0
+SET generation.value = generation.value + 1
 
 // name: upsert_interactions
 // Upsert interactions by id; attendees (staff and contacts) ATTENDED it, stale attendees removed.
@@ -160,6 +220,10 @@ WITH DISTINCT i, r
 UNWIND r.people AS pid
 MATCH (p:Person {id: pid})
 MERGE (p)-[:ATTENDED]->(i)
+WITH count(*) AS written
+MERGE (generation:RelgraphMeta {id: 'generation'})
+ON CREATE SET generation.epoch = randomUUID(), generation.value = 0
+SET generation.value = generation.value + 1
 
 // name: upsert_assessments
 // Upsert dated assessments (id = contact@date) with OF their contact.
@@ -170,6 +234,10 @@ SET x += r.props
 WITH x, r
 MATCH (c:Contact {id: r.contact})
 MERGE (x)-[:OF]->(c)
+WITH count(*) AS written
+MERGE (generation:RelgraphMeta {id: 'generation'})
+ON CREATE SET generation.epoch = randomUUID(), generation.value = 0
+SET generation.value = generation.value + 1
 
 // name: upsert_supplies
 // Upsert which competitor supplies which account, and in what position.
@@ -179,6 +247,10 @@ MATCH (k:Competitor {id: r.competitor})
 MATCH (a:Account {id: r.account})
 MERGE (k)-[s:SUPPLIES]->(a)
 SET s += r.props
+WITH count(*) AS written
+MERGE (generation:RelgraphMeta {id: 'generation'})
+ON CREATE SET generation.epoch = randomUUID(), generation.value = 0
+SET generation.value = generation.value + 1
 
 // name: upsert_favors
 // Upsert a contact's favour for a competitor.
@@ -188,6 +260,10 @@ MATCH (c:Contact {id: r.contact})
 MATCH (k:Competitor {id: r.competitor})
 MERGE (c)-[f:FAVORS]->(k)
 SET f += r.props
+WITH count(*) AS written
+MERGE (generation:RelgraphMeta {id: 'generation'})
+ON CREATE SET generation.epoch = randomUUID(), generation.value = 0
+SET generation.value = generation.value + 1
 
 // name: upsert_decision_chain
 // Upsert decision-chain membership, one role per (opportunity, contact).
@@ -197,6 +273,10 @@ MATCH (c:Contact {id: r.contact})
 MATCH (o:Opportunity {id: r.opportunity})
 MERGE (c)-[d:IN_DECISION_CHAIN]->(o)
 SET d.role = r.role
+WITH count(*) AS written
+MERGE (generation:RelgraphMeta {id: 'generation'})
+ON CREATE SET generation.epoch = randomUUID(), generation.value = 0
+SET generation.value = generation.value + 1
 
 // name: upsert_opportunity_team
 // Upsert opportunity-team memberships, keyed by (opportunity, staff, role).
@@ -205,6 +285,10 @@ UNWIND $rows AS r
 MATCH (s:Staff {id: r.staff})
 MATCH (o:Opportunity {id: r.opportunity})
 MERGE (s)-[:ON_OPPORTUNITY_TEAM {role: r.role}]->(o)
+WITH count(*) AS written
+MERGE (generation:RelgraphMeta {id: 'generation'})
+ON CREATE SET generation.epoch = randomUUID(), generation.value = 0
+SET generation.value = generation.value + 1
 
 // --- The management cycle: plans with their commitments and reviews, organizational actions,
 // department assessments, tier reviews. Each record is a node upserted by id; its references
@@ -224,6 +308,10 @@ WHERE x.id <> c.id
 DELETE old
 WITH DISTINCT p, c
 MERGE (p)-[:TARGETS]->(c)
+WITH count(*) AS written
+MERGE (generation:RelgraphMeta {id: 'generation'})
+ON CREATE SET generation.epoch = randomUUID(), generation.value = 0
+SET generation.value = generation.value + 1
 
 // name: link_plan_owners
 // (Re)link each plan to its owner: the staff member OWNS_PLAN it (one owner per plan).
@@ -236,6 +324,10 @@ WHERE x.id <> s.id
 DELETE old
 WITH DISTINCT p, s
 MERGE (s)-[:OWNS_PLAN]->(p)
+WITH count(*) AS written
+MERGE (generation:RelgraphMeta {id: 'generation'})
+ON CREATE SET generation.epoch = randomUUID(), generation.value = 0
+SET generation.value = generation.value + 1
 
 // name: link_plan_sponsors
 // (Re)link each plan to its senior sponsor: the staff member SPONSORS_PLAN it (one per plan).
@@ -248,6 +340,10 @@ WHERE x.id <> s.id
 DELETE old
 WITH DISTINCT p, s
 MERGE (s)-[:SPONSORS_PLAN]->(p)
+WITH count(*) AS written
+MERGE (generation:RelgraphMeta {id: 'generation'})
+ON CREATE SET generation.epoch = randomUUID(), generation.value = 0
+SET generation.value = generation.value + 1
 
 // name: link_plan_opportunities
 // (Re)link each plan to the opportunity it serves (FOR_OPPORTUNITY); a plan without one keeps none.
@@ -260,6 +356,10 @@ DELETE old
 WITH DISTINCT p, r
 MATCH (o:Opportunity {id: r.opportunity})
 MERGE (p)-[:FOR_OPPORTUNITY]->(o)
+WITH count(*) AS written
+MERGE (generation:RelgraphMeta {id: 'generation'})
+ON CREATE SET generation.epoch = randomUUID(), generation.value = 0
+SET generation.value = generation.value + 1
 
 // name: upsert_commitments
 // Upsert plan commitments by id, each OF_PLAN its plan.
@@ -274,6 +374,10 @@ WHERE x.id <> p.id
 DELETE old
 WITH DISTINCT m, p
 MERGE (m)-[:OF_PLAN]->(p)
+WITH count(*) AS written
+MERGE (generation:RelgraphMeta {id: 'generation'})
+ON CREATE SET generation.epoch = randomUUID(), generation.value = 0
+SET generation.value = generation.value + 1
 
 // name: upsert_plan_reviews
 // Upsert plan reviews by id, each REVIEWS its plan.
@@ -288,6 +392,10 @@ WHERE x.id <> p.id
 DELETE old
 WITH DISTINCT v, p
 MERGE (v)-[:REVIEWS]->(p)
+WITH count(*) AS written
+MERGE (generation:RelgraphMeta {id: 'generation'})
+ON CREATE SET generation.epoch = randomUUID(), generation.value = 0
+SET generation.value = generation.value + 1
 
 // name: link_plan_reviewers
 // (Re)link each plan review to the staff member who REVIEWED it; a review without one keeps none.
@@ -300,6 +408,10 @@ DELETE old
 WITH DISTINCT v, r
 MATCH (s:Staff {id: r.staff})
 MERGE (s)-[:REVIEWED]->(v)
+WITH count(*) AS written
+MERGE (generation:RelgraphMeta {id: 'generation'})
+ON CREATE SET generation.epoch = randomUUID(), generation.value = 0
+SET generation.value = generation.value + 1
 
 // name: upsert_org_actions
 // Upsert organizational actions by id, each ENGAGES its account.
@@ -314,6 +426,10 @@ WHERE x.id <> a.id
 DELETE old
 WITH DISTINCT n, a
 MERGE (n)-[:ENGAGES]->(a)
+WITH count(*) AS written
+MERGE (generation:RelgraphMeta {id: 'generation'})
+ON CREATE SET generation.epoch = randomUUID(), generation.value = 0
+SET generation.value = generation.value + 1
 
 // name: upsert_department_assessments
 // Upsert department (org unit) assessments by id, each ASSESSES its org unit.
@@ -328,6 +444,10 @@ WHERE x.id <> u.id
 DELETE old
 WITH DISTINCT d, u
 MERGE (d)-[:ASSESSES]->(u)
+WITH count(*) AS written
+MERGE (generation:RelgraphMeta {id: 'generation'})
+ON CREATE SET generation.epoch = randomUUID(), generation.value = 0
+SET generation.value = generation.value + 1
 
 // name: link_department_assessors
 // (Re)link each department assessment to the staff member who ASSESSED it, if any.
@@ -340,6 +460,10 @@ DELETE old
 WITH DISTINCT d, r
 MATCH (s:Staff {id: r.staff})
 MERGE (s)-[:ASSESSED]->(d)
+WITH count(*) AS written
+MERGE (generation:RelgraphMeta {id: 'generation'})
+ON CREATE SET generation.epoch = randomUUID(), generation.value = 0
+SET generation.value = generation.value + 1
 
 // name: upsert_tier_reviews
 // Upsert tier reviews (dated tier decisions) by id, each RATES its account.
@@ -354,6 +478,10 @@ WHERE x.id <> a.id
 DELETE old
 WITH DISTINCT t, a
 MERGE (t)-[:RATES]->(a)
+WITH count(*) AS written
+MERGE (generation:RelgraphMeta {id: 'generation'})
+ON CREATE SET generation.epoch = randomUUID(), generation.value = 0
+SET generation.value = generation.value + 1
 
 // name: link_tier_reviewers
 // (Re)link each tier review to the staff member who REVIEWED it, if any.
@@ -366,3 +494,7 @@ DELETE old
 WITH DISTINCT t, r
 MATCH (s:Staff {id: r.staff})
 MERGE (s)-[:REVIEWED]->(t)
+WITH count(*) AS written
+MERGE (generation:RelgraphMeta {id: 'generation'})
+ON CREATE SET generation.epoch = randomUUID(), generation.value = 0
+SET generation.value = generation.value + 1

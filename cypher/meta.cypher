@@ -1,3 +1,13 @@
+// Every statement that writes the relationship graph (here, in ingest.cypher and api_writes.cypher)
+// ends with the generation bump, in the same statement as its write:
+//   WITH count(*) AS written
+//   MERGE (generation:RelgraphMeta {id: 'generation'})
+//   ON CREATE SET generation.epoch = randomUUID(), generation.value = 0
+//   SET generation.value = generation.value + 1
+// (a statement that returns rows puts it before its RETURN, after a WITH of what RETURN needs).
+// In-process caches of the graph (relgraph.intel.projection) compare graph_generation with the
+// one they were built at. Schema-version and API-key writes do not bump it.
+
 // name: schema_version
 // The version of the schema last applied to this database (none on an empty database).
 // params:
@@ -25,6 +35,20 @@ RETURN nodes, count(r) AS relationships
 MATCH (n)
 WHERE NOT n:RelgraphMeta AND NOT n:ApiKey
 DETACH DELETE n
+WITH count(*) AS written
+MERGE (generation:RelgraphMeta {id: 'generation'})
+ON CREATE SET generation.epoch = randomUUID(), generation.value = 0
+SET generation.value = generation.value + 1
+
+// name: graph_generation
+// The graph's generation: every write statement of the relationship graph ends by adding 1 to
+// `value` in the same statement (atomic with the write), so an unchanged (epoch, value) means an
+// unchanged graph. `epoch` is drawn when the marker is created, so that a database rebuilt from
+// nothing never repeats an earlier (epoch, value). Null before the first write.
+// (`properties`: naming the keys would make Neo4j warn on every call until the first write.)
+// params:
+OPTIONAL MATCH (g:RelgraphMeta {id: 'generation'})
+RETURN properties(g) AS generation
 
 // name: account_names
 // Names of all accounts, alphabetically (lifecycle checks and quick looks).

@@ -1,50 +1,85 @@
-"""The pure core of influence paths: link selection, strengths, exact top-k ranking."""
+"""The pure core of influence paths: link resolution of a day, strengths, exact top-k ranking."""
 
 from __future__ import annotations
 
 import datetime as dt
 import itertools
 import math
+from array import array
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from relgraph.intel.common import derived_knows_strength, knows_strength
-from relgraph.intel.paths import (
+from relgraph.intel.paths import _erase_loops, influence_reach, rank_paths
+from relgraph.intel.projection import (
+    K_INFLUENCES,
+    K_KNOWS,
+    K_REPORTS_TO,
+    DayView,
     Link,
-    _erase_loops,
-    best_arcs,
-    influence_reach,
-    links_from_rows,
-    rank_paths,
+    LinkTable,
+    base_from_rows,
+    build_arcs,
+    derived_strengths,
+    event_code,
 )
 from relgraph.intel.types import LinkType
 
 DAY = dt.date(2026, 11, 1)
 STRENGTHS = (0.1, 0.2, 0.25, 0.3, 0.5, 0.8, 0.9, 1.0)
 TYPES = (LinkType.KNOWS, LinkType.REPORTS_TO, LinkType.INFLUENCES)
+KIND = {LinkType.KNOWS: K_KNOWS, LinkType.REPORTS_TO: K_REPORTS_TO,
+        LinkType.INFLUENCES: K_INFLUENCES}
 
 
 def link(kind: LinkType, src: str, dst: str, strength: float) -> Link:
     return Link(kind, src, dst, strength, "asserted")
 
 
-# --- link selection and strengths -------------------------------------------------------------
+def arcs_of(links: list[Link], ids: list[str]) -> dict[tuple[str, str], tuple[float, LinkType]]:
+    """The arcs build_arcs makes of `links`: {(u, v): (strength, type of the link chosen)}."""
+    table = LinkTable()
+    for x in links:
+        table.add(KIND[x.type], ids.index(x.src), ids.index(x.dst), x.strength, 0)
+    arcs = build_arcs(len(ids), table)
+    out: dict[tuple[str, str], tuple[float, LinkType]] = {}
+    for u in range(len(ids)):
+        for j in range(arcs.out_start[u], arcs.out_start[u + 1]):
+            number = arcs.out_link[j]
+            kind = (LinkType.KNOWS, LinkType.REPORTS_TO, LinkType.INFLUENCES)[table.kind[number]]
+            out[(ids[u], ids[arcs.out_nbr[j]])] = (table.strength[number], kind)
+            assert arcs.out_cost[j] == pytest.approx(-math.log(table.strength[number]))
+        assert list(arcs.out_nbr[arcs.out_start[u]:arcs.out_start[u + 1]]) == sorted(
+            arcs.out_nbr[arcs.out_start[u]:arcs.out_start[u + 1]])
+    back = {(ids[arcs.in_nbr[j]], ids[v]): arcs.in_link[j]
+            for v in range(len(ids)) for j in range(arcs.in_start[v], arcs.in_start[v + 1])}
+    assert back.keys() == out.keys()  # the in-arcs are the same arcs
+    return out
 
-def test_best_arcs_respect_direction_and_keep_the_strongest() -> None:
-    arcs = best_arcs([
+
+# --- link resolution and strengths ------------------------------------------------------------
+
+def test_arcs_respect_direction_and_keep_the_strongest() -> None:
+    arcs = arcs_of([
         link(LinkType.INFLUENCES, "a", "b", 0.9),
         link(LinkType.KNOWS, "s", "a", 0.4),
         link(LinkType.REPORTS_TO, "a", "s", 0.5),
         link(LinkType.REPORTS_TO, "b", "c", 0.5),
-    ])
-    assert {k: v.strength for k, v in arcs.items()} == {
+        link(LinkType.KNOWS, "c", "c", 1.0),  # a self-link is no arc
+    ], ["a", "b", "c", "s"])
+    assert {k: v[0] for k, v in arcs.items()} == {
         ("a", "b"): 0.9, ("s", "a"): 0.5, ("a", "s"): 0.5, ("b", "c"): 0.5, ("c", "b"): 0.5}
-    assert arcs[("s", "a")].type is LinkType.REPORTS_TO
-    # a tie goes to KNOWS
-    tie = best_arcs([link(LinkType.REPORTS_TO, "s", "a", 0.5), link(LinkType.KNOWS, "s", "a", 0.5)])
-    assert tie[("s", "a")].type is LinkType.KNOWS
+    assert arcs[("s", "a")][1] is LinkType.REPORTS_TO
+    # a tie goes to KNOWS, then to REPORTS_TO
+    tie = arcs_of([link(LinkType.REPORTS_TO, "s", "a", 0.5), link(LinkType.KNOWS, "s", "a", 0.5),
+                   link(LinkType.INFLUENCES, "s", "a", 0.5)], ["a", "s"])
+    assert tie[("s", "a")][1] is LinkType.KNOWS and tie[("a", "s")][1] is LinkType.KNOWS
+    tie = arcs_of([link(LinkType.INFLUENCES, "a", "s", 0.5),
+                   link(LinkType.REPORTS_TO, "s", "a", 0.5)], ["a", "s"])
+    assert tie[("a", "s")][1] is LinkType.REPORTS_TO
 
 
 def test_derived_strength_grows_with_number_and_recency() -> None:
@@ -60,6 +95,25 @@ def test_derived_strength_grows_with_number_and_recency() -> None:
     assert derived_knows_strength([(DAY, "organizational")], DAY) == pytest.approx(0.2)
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(-40, 900), st.sampled_from(["key", "general",
+                                                                   "organizational"])),
+                max_size=8))
+def test_the_projection_derives_knows_as_the_contract_does(
+    shared: list[tuple[int, str]],
+) -> None:
+    """derived_strengths (the projection's, over day numbers) equals derived_knows_strength
+    over the interactions inside the window [DAY - 730, DAY]."""
+    events = array("i", sorted(event_code(DAY.toordinal() - ago, layer) for ago, layer in shared))
+    [(count, last, strength)] = derived_strengths([0, len(events)], events, DAY.toordinal(),
+                                                  DAY.toordinal() - 730)
+    inside = [(DAY - dt.timedelta(days=ago), layer) for ago, layer in shared if ago <= 730]
+    assert count == len([d for d, _ in inside if d <= DAY])
+    assert strength == pytest.approx(derived_knows_strength(inside, DAY), abs=1e-12)
+    if count:
+        assert dt.date.fromordinal(last) == max(d for d, _ in inside if d <= DAY)
+
+
 def test_asserted_strength_wins() -> None:
     assert knows_strength(True, 0.2, 0.9) == 0.2
     assert knows_strength(True, None, None) == 0.5
@@ -68,41 +122,71 @@ def test_asserted_strength_wins() -> None:
     assert knows_strength(False, None, 0.3) == 0.3
 
 
-def test_links_from_rows_merge_asserted_and_derived() -> None:
-    rows = [
-        {"type": "KNOWS", "src": "s", "dst": "c", "strength": 0.2},
-        {"type": "SHARED", "src": "s", "dst": "c", "strength": None,
-         "shared": 1, "lastShared": "2026-10-31", "derived": 0.39},
-        {"type": "SHARED", "src": "s", "dst": "d", "strength": None,
-         "shared": 1, "lastShared": "2026-11-01", "derived": 0.4},
-        {"type": "REPORTS_TO", "src": "c", "dst": "d", "strength": None},
-        {"type": "INFLUENCES", "src": "d", "dst": "c", "strength": 0.7, "kind": "friend"},
-    ]
-    links = {(x.type.value, x.src, x.dst): x for x in links_from_rows(rows)}
-    assert links[("KNOWS", "s", "c")].strength == 0.2
-    assert links[("KNOWS", "s", "c")].source == "asserted"
-    assert links[("KNOWS", "s", "d")].strength == 0.4
-    assert links[("KNOWS", "s", "d")].source == "derived"
+def person(pid: str, staff: bool = False, **extra: Any) -> dict[str, Any]:
+    return {"id": pid, "name": pid.upper(), "title": None, "account": None if staff else "acc",
+            "active": True, "staff": staff, **extra}
+
+
+def test_a_day_merges_asserted_and_derived_knows_and_current_lines() -> None:
+    base = base_from_rows(
+        ("epoch", 1),
+        people=[person("s", staff=True), person("c"), person("d"), person("e"),
+                person("gone", active=False), person("foe")],
+        assessments=["2026-06-01|-1|foe", "2026-01-01|2|c"],
+        knows=[{"src": "s", "dst": "c", "strength": 0.2}, {"src": "s", "dst": "e",
+                                                             "strength": None}],
+        lines=[{"src": "c", "dst": "d", "strength": None, "since": None, "until": None},
+               {"src": "e", "dst": "d", "strength": 0.9, "since": "2027-01-01", "until": None},
+               {"src": "d", "dst": "e", "strength": 0.7, "since": None, "until": "2026-11-01"}],
+        influences=[{"src": "d", "dst": "c", "strength": 0.7, "kind": "friend"},
+                    {"src": "c", "dst": "e", "strength": None, "kind": None}],
+        shared=[{"staff": "s", "shared": ["2026-10-31|key|c", "2026-11-01|general|d",
+                                          "2026-11-01|key|e", "2024-10-01|key|d",
+                                          "2026-11-02|key|d"]}],
+    )
+    view = DayView.of(base, DAY, 730)
+    links = {(x.type.value, x.src, x.dst): x
+             for x in (view.link(n) for n in range(len(view.links)))}
+    assert set(links) == {("KNOWS", "s", "c"), ("KNOWS", "s", "d"), ("KNOWS", "s", "e"),
+                          ("REPORTS_TO", "c", "d"), ("INFLUENCES", "d", "c")}
+    sc = links[("KNOWS", "s", "c")]
+    assert (sc.strength, sc.source, sc.interactions) == (0.2, "asserted", 1)  # asserted wins
+    sd = links[("KNOWS", "s", "d")]  # one interaction in the window up to the day
+    assert (sd.strength, sd.source, sd.interactions, sd.last_interaction) == (
+        pytest.approx(0.3), "derived", 1, DAY)
+    se = links[("KNOWS", "s", "e")]  # asserted without strength: the derived 0.4 is below 0.5
+    assert (se.strength, se.source) == (0.5, "asserted")
     assert links[("REPORTS_TO", "c", "d")].strength == 0.5
     assert links[("INFLUENCES", "d", "c")].kind == "friend"
+    number = {pid: n for n, pid in enumerate(base.ids)}
+    assert [pid for pid in base.ids if view.relay[number[pid]]] == ["c", "d", "e", "s"]
+    assert [pid for pid in base.ids if view.start[number[pid]]] == ["s"]
+    # earlier, the opposed assessment did not exist yet and other lines were current
+    before = DayView.of(base, dt.date(2026, 5, 1), 730)
+    assert before.relay[number["foe"]] == 1
+    later = {(x.type.value, x.src, x.dst)
+             for x in (before.link(n) for n in range(len(before.links)))}
+    assert ("REPORTS_TO", "d", "e") in later and ("KNOWS", "s", "d") in later
 
 
 def test_erase_loops() -> None:
-    assert _erase_loops(["a", "b", "c", "b", "d"]) == ("a", "b", "d")
-    assert _erase_loops(["a", "b", "a", "c"]) == ("a", "c")
+    assert _erase_loops([0, 1, 2, 1, 3]) == (0, 1, 3)
+    assert _erase_loops([0, 1, 0, 2]) == (0, 2)
 
 
 def test_rank_paths_small_cases() -> None:
     arcs = {("s", "a"): 0.9, ("a", "t"): 0.8, ("s", "t"): 0.3, ("a", "b"): 0.5, ("b", "t"): 0.9}
-    ranked = rank_paths(arcs, {"s"}, "t", set(), 4, 10)
-    assert [nodes for _, nodes in ranked] == [("s", "a", "t"), ("s", "a", "b", "t"), ("s", "t")]
-    assert rank_paths(arcs, {"s"}, "t", {"a"}, 4, 10) == [(0.3, ("s", "t"))]
-    assert rank_paths(arcs, {"s"}, "t", set(), 1, 10) == [(0.3, ("s", "t"))]
-    assert rank_paths(arcs, {"s"}, "nowhere", set(), 4, 10) == []
-    # a start is never a hop: from s2's view, s is one of ours
-    two = rank_paths({("s", "a"): 1.0, ("a", "t"): 1.0, ("s2", "s"): 1.0}, {"s", "s2"}, "t",
-                     set(), 4, 10)
-    assert [nodes for _, nodes in two] == [("s", "a", "t")]
+    for direction in ("forward", "backward"):
+        ranked = rank_paths(arcs, {"s"}, "t", set(), 4, 10, direction)
+        assert [nodes for _, nodes in ranked] == [("s", "a", "t"), ("s", "a", "b", "t"),
+                                                  ("s", "t")]
+        assert rank_paths(arcs, {"s"}, "t", {"a"}, 4, 10, direction) == [(0.3, ("s", "t"))]
+        assert rank_paths(arcs, {"s"}, "t", set(), 1, 10, direction) == [(0.3, ("s", "t"))]
+        assert rank_paths(arcs, {"s"}, "nowhere", set(), 4, 10, direction) == []
+        # a start is never a hop: from s2's view, s is one of ours
+        two = rank_paths({("s", "a"): 1.0, ("a", "t"): 1.0, ("s2", "s"): 1.0}, {"s", "s2"}, "t",
+                         set(), 4, 10, direction)
+        assert [nodes for _, nodes in two] == [("s", "a", "t")]
 
 
 # --- property: the ranking equals a brute-force enumeration -----------------------------------
@@ -158,8 +242,10 @@ def test_rank_paths_equals_brute_force(
     case: tuple[list[Link], set[str], str, set[str], int, int],
 ) -> None:
     links, starts, target, blocked, max_hops, limit = case
-    arcs = {a: x.strength for a, x in best_arcs(links).items()}
+    ids = sorted({x.src for x in links} | {x.dst for x in links} | starts | {target})
+    arcs = {a: strength for a, (strength, _) in arcs_of(links, ids).items()}
     got = rank_paths(arcs, starts, target, blocked, max_hops, limit)
+    assert rank_paths(arcs, starts, target, blocked, max_hops, limit, "backward") == got
     every = brute_force(links, starts, target, blocked, max_hops)
     want = every[:limit]
     assert len(got) == len(want)
@@ -185,8 +271,8 @@ def test_influence_reach_finds_the_strongest_path_to_everyone(
     case: tuple[list[Link], set[str], str, set[str], int, int],
 ) -> None:
     links, _, source, blocked, max_hops, _ = case
-    arcs = {a: x.strength for a, x in best_arcs(links).items()}
-    nodes = {x.src for x in links} | {x.dst for x in links}
+    nodes = {x.src for x in links} | {x.dst for x in links} | {source}
+    arcs = {a: strength for a, (strength, _) in arcs_of(links, sorted(nodes)).items()}
     relays = nodes - blocked
     got = influence_reach(arcs, source, relays, max_hops)
     others = sorted(relays - {source})

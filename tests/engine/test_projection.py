@@ -1,0 +1,89 @@
+"""The link projection of influence paths on each engine: the generation every write bumps,
+and that a write by any route (an import, `relgraph import`) is seen by the very next question."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+from click.testing import CliRunner
+from tests.support import load
+
+from relgraph.cli import cli
+from relgraph.config import Settings
+from relgraph.cypher import load_catalog, statement
+from relgraph.ingest.importer import import_document
+from relgraph.intel import influence_paths, influenced_by
+from relgraph.intel.projection import graph_generation, projection_of
+from relgraph.store import GraphStore
+
+AS_OF = dt.date(2026, 11, 1)
+GRAPH = {
+    "accounts": [{"id": "acc-1", "name": "Northwind", "tier": "S"}],
+    "staff": [{"id": "s1", "name": "S1"}, {"id": "s2", "name": "S2"}],
+    "contacts": [{"id": c, "account": "acc-1", "name": c.upper()} for c in ("t", "a", "b")],
+    "knows": [{"staff": "s1", "contact": "a", "strength": 0.5}],
+    "influences": [{"from": "a", "to": "t", "strength": 0.8}],
+}
+# The import adds a stronger way in: s2 knows b, who sways t.
+MORE = {"format": "relgraph/1",
+        "knows": [{"staff": "s2", "contact": "b", "strength": 0.9}],
+        "influences": [{"from": "b", "to": "t", "strength": 0.9}]}
+
+
+def seqs(store: GraphStore, **options: Any) -> list[list[str]]:
+    return [[n.id for n in p.nodes]
+            for p in influence_paths(store, "t", as_of=options.pop("as_of", AS_OF), **options)]
+
+
+def test_every_write_statement_bumps_the_generation(store: GraphStore) -> None:
+    start = graph_generation(store)
+    assert start[0] is not None and isinstance(start[1], int)  # clear_graph bumped it
+    ingest = sorted(name for name, s in load_catalog().items()
+                    if s.writes and s.path.name == "ingest.cypher")
+    for number, name in enumerate(ingest, start=1):
+        store.run(statement(name), {"rows": []})  # even a write of nothing counts
+        assert graph_generation(store) == (start[0], start[1] + number), name
+    store.run(statement("clear_graph"))
+    assert graph_generation(store) == (start[0], start[1] + len(ingest) + 1)
+
+
+def test_an_import_is_seen_by_the_next_question(store: GraphStore) -> None:
+    load(store, **GRAPH)
+    assert seqs(store) == [["s1", "a", "t"]]
+    loads = projection_of(store).loads
+    import_document(store, MORE)
+    assert seqs(store) == [["s2", "b", "t"], ["s1", "a", "t"]]
+    assert projection_of(store).loads == loads + 1
+    # the same graph on another day: a new day view, not another read of the graph
+    assert seqs(store, as_of=dt.date(2025, 1, 1)) == [["s2", "b", "t"], ["s1", "a", "t"]]
+    assert [i.contact.id for i in influenced_by(store, "b", as_of=AS_OF)] == ["t"]
+    assert projection_of(store).loads == loads + 1
+
+
+def test_relgraph_import_is_seen_by_the_next_question(store: GraphStore, tmp_path: Path,
+                                                     engine_settings: Settings) -> None:
+    load(store, **GRAPH)
+    assert seqs(store, from_ids=["s2"]) == []
+    source = tmp_path / "more.json"
+    source.write_text(json.dumps(MORE), encoding="utf-8")
+    # The CLI opens its own store: only the generation in the graph tells this one.
+    result = CliRunner().invoke(cli, ["import", str(source)],
+                                env=engine_settings.engine_environment())
+    assert result.exit_code == 0, result.stderr
+    assert seqs(store, from_ids=["s2"]) == [["s2", "b", "t"]]
+
+
+def test_derived_knows_follow_the_day_asked(store: GraphStore) -> None:
+    load(store, **GRAPH, interactions=[
+        {"id": "i1", "type": "formal_visit", "date": "2026-10-22", "account": "acc-1",
+         "staff": ["s2"], "contacts": ["a"]}])
+    now = influence_paths(store, "t", from_ids=["s2"], as_of=AS_OF)
+    assert [[n.id for n in p.nodes] for p in now] == [["s2", "a", "t"]]
+    assert now[0].links[0].source == "derived"
+    before = influence_paths(store, "t", from_ids=["s2"], as_of=dt.date(2026, 10, 21))
+    assert before == []  # the day before the visit they had not met
+    later = influence_paths(store, "t", from_ids=["s2"], as_of=dt.date(2027, 10, 22))
+    assert later[0].strength < now[0].strength  # a year on, the same visit counts less
