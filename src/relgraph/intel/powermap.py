@@ -9,17 +9,20 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Sequence
 from typing import Any
 
 from relgraph.config import Settings
 from relgraph.intel.common import reporting_strength, resolve_as_of, rounded, settings_or_default
 from relgraph.intel.facts import AccountFacts
 from relgraph.intel.gaps import coverage
+from relgraph.intel.plans import PlanInfo
 from relgraph.intel.types import (
     CoverageGap,
     PowerMap,
     PowerMapContact,
     PowerMapLink,
+    PowerMapPlan,
     PowerMapUnit,
 )
 from relgraph.store.base import GraphStore
@@ -31,16 +34,27 @@ def power_map(
 ) -> PowerMap:
     """The power map of one account as of `as_of` (today by default)."""
     found = coverage(store, [account_id], resolve_as_of(as_of), settings_or_default(settings))
-    return build_power_map(found.portfolio.accounts[account_id], found.gaps)
+    return build_power_map(found.portfolio.accounts[account_id], found.gaps,
+                           found.plans.get(account_id, ()))
 
 
-def build_power_map(facts: AccountFacts, gaps: list[CoverageGap]) -> PowerMap:
-    """Pure core of `power_map`."""
+def build_power_map(facts: AccountFacts, gaps: list[CoverageGap],
+                    plans: Sequence[PlanInfo] = ()) -> PowerMap:
+    """Pure core of `power_map`. A finding about a plan or one of its commitments is shown on
+    the plan's contact too."""
     f = facts
+    contact_of = {p.id: p.contact.id for p in plans}
+    contact_of |= {m.id: p.contact.id for p in plans for m in p.commitments}
     on_contact: dict[str, list[str]] = defaultdict(list)
     for gap in gaps:
-        if gap.subject_id in f.contacts and gap.kind not in on_contact[gap.subject_id]:
-            on_contact[gap.subject_id].append(gap.kind)
+        subject = gap.subject_id if gap.subject_id in f.contacts else contact_of.get(
+            gap.subject_id)
+        if subject is not None and gap.kind not in on_contact[subject]:
+            on_contact[subject].append(gap.kind)
+    active_plan: dict[str, PlanInfo] = {}
+    for p in sorted(plans, key=lambda x: (x.start, x.id)):
+        if p.active_on(f.as_of):
+            active_plan[p.contact.id] = p
     contacts: list[PowerMapContact] = []
     staff_ids: set[str] = set(s for s, _ in f.team) | set(f.account_sponsors)
     links: list[PowerMapLink] = []
@@ -65,6 +79,7 @@ def build_power_map(facts: AccountFacts, gaps: list[CoverageGap]) -> PowerMap:
                     for k in c.favors],
             last_interaction=c.last_interaction,
             gaps=sorted(on_contact.get(c.id, [])),
+            plan=_plan_of(active_plan[c.id], f) if c.id in active_plan else None,
         ))
     on_map = set(f.contacts) | staff_ids
     for line in f.current_lines():
@@ -100,6 +115,17 @@ def build_power_map(facts: AccountFacts, gaps: list[CoverageGap]) -> PowerMap:
         contacts=contacts, staff=staff, links=links,
         gaps=[g for g in gaps if g.account_id == f.id], competitors=competitors, as_of=f.as_of,
     )
+
+
+def _plan_of(plan: PlanInfo, f: AccountFacts) -> PowerMapPlan:
+    contact = f.contacts[plan.contact.id]
+    return PowerMapPlan(
+        id=plan.id, goal=plan.goal, target_attitude=plan.target_attitude,
+        current_attitude=f.attitude(contact.id),
+        reached_target=plan.reached_on(f.as_of, contact.assessments),
+        next_review_due=plan.next_review_due(f.as_of),
+        owner={"staffId": plan.owner.id, "name": plan.owner.name},
+        sponsor={"staffId": plan.sponsor.id, "name": plan.sponsor.name})
 
 
 _ATTITUDE_COLOUR = {-1: "#e57373", 0: "#e0e0e0", 1: "#c5e1a5", 2: "#81c784", 3: "#2e7d32"}
