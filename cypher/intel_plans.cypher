@@ -34,3 +34,13 @@ RETURN p {.id, .owner, .sponsor, .opportunity, .start, .`end`, .targetAttitude, 
        [(rv:Staff)-[:REVIEWED]->(rr:PlanReview)-[:REVIEWS]->(p) |
         {review: rr.id, staff: rv {.id, .name, .title, .rank, .role, .active}}] AS reviewers
 ORDER BY plan.id
+
+// name: intel_tier_reviews
+// The tier reviews of one account dated up to $until, oldest first, each with the staff member
+// who made it (the annual review's tier changes).
+// params: account, until
+MATCH (t:TierReview)
+WHERE t.account = $account AND t.date <= $until
+RETURN t {.id, .date, .tier, .note} AS review,
+       [(tv:Staff)-[:REVIEWED]->(t) | tv {.id, .name, .title, .rank, .role, .active}] AS reviewers
+ORDER BY review.date, review.id

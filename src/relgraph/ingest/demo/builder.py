@@ -1,5 +1,6 @@
 """The demo portfolio put together: the accounts first, then, account by account, its client
-side, our side, its deals and two years of activity, in one fixed order of draws."""
+side, our side, its deals and two years of activity, in one fixed order of draws; last the
+key-relationship plans, drawn from a stream of their own."""
 
 from __future__ import annotations
 
@@ -10,10 +11,11 @@ from relgraph.ingest.demo.activity import Activity
 from relgraph.ingest.demo.client import ClientSide
 from relgraph.ingest.demo.deals import Deals
 from relgraph.ingest.demo.ours import OurSide
+from relgraph.ingest.demo.plans import PlanCards
 from relgraph.ingest.demo.records import Account
 
 
-class Builder(Accounts, ClientSide, OurSide, Deals, Activity):
+class Builder(Accounts, ClientSide, OurSide, Deals, Activity, PlanCards):
     """Builds one portfolio document (`build`), account by account (`build_account`)."""
 
     def build(self) -> dict[str, Any]:
@@ -22,6 +24,7 @@ class Builder(Accounts, ClientSide, OurSide, Deals, Activity):
         self.make_executives(sum(p.size for p in plans))
         for plan in plans:
             self.build_account(plan)
+        self.plan_cards()
         return self.doc
 
     def build_account(self, acc: Account) -> None:
