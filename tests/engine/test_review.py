@@ -100,7 +100,7 @@ def test_every_section_of_the_year(year: GraphStore) -> None:
     assert change.to_dict() == {
         "id": "tr-2", "date": "2026-06-01", "before": "A", "after": "S",
         "reviewedBy": {"id": "exec", "name": "Eve Park", "title": None, "rank": "A",
-                       "role": "executive", "active": True},
+                       "active": True},
         "note": "growth 18%, strategic match"}
     assert review.counts.to_dict() == {
         "strengthened": 1, "weakened": 1, "newKeyPeople": 2, "risingStars": 2, "departed": 1,

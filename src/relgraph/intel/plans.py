@@ -97,7 +97,7 @@ class PlanInfo:
     contact: PlanContact
     owner: StaffInfo
     sponsor: StaffInfo
-    opportunity: dict[str, Any] | None  # {id, name, account, stage}
+    opportunity: dict[str, Any] | None  # {id, name, account}
     start: dt.date
     end: dt.date
     target_attitude: int
@@ -209,27 +209,28 @@ def _day(value: Any) -> dt.date:
 
 @dataclass(frozen=True)
 class StaffRef(Answer):
-    """One of our people in an answer; its keys are fields of the GraphQL `StaffMember` type."""
+    """One of our people in an answer; its keys are fields of the GraphQL `StaffMember` type
+    (and print the same: no enumeration other than the rank)."""
 
     id: str
     name: str
     title: str | None
     rank: str
-    role: str | None
     active: bool
 
     @staticmethod
     def of(member: StaffInfo) -> StaffRef:
         return StaffRef(id=member.id, name=member.name, title=member.title, rank=member.rank,
-                        role=member.role, active=member.active)
+                        active=member.active)
 
 
 @dataclass(frozen=True)
 class OpportunityRef(Answer):
+    """An opportunity in an answer; its keys are fields of the GraphQL `Opportunity` type."""
+
     id: str
     name: str
     account_id: str
-    stage: str | None
 
 
 @dataclass(frozen=True)
@@ -278,6 +279,7 @@ class PlanCard(Answer):
     reached_target: bool
     last_review: PlanReview | None
     next_review_due: dt.date | None  # None once the plan has ended
+    review_overdue: bool  # active, and the next review was due before the day
     commitments: list[PlanCommitment] = field(default_factory=list)
     reviews: list[PlanReview] = field(default_factory=list)
 
@@ -290,8 +292,8 @@ def card_of(plan: PlanInfo, day: dt.date) -> PlanCard:
     return PlanCard(
         id=plan.id, contact=plan.contact.ref(day), owner=StaffRef.of(plan.owner),
         sponsor=StaffRef.of(plan.sponsor),
-        opportunity=OpportunityRef(o["id"], o.get("name") or o["id"], o["account"],
-                                   o.get("stage")) if o else None,
+        opportunity=OpportunityRef(o["id"], o.get("name") or o["id"], o["account"])
+        if o else None,
         start=plan.start, end=plan.end, target_attitude=plan.target_attitude, goal=plan.goal,
         principle=plan.principle, review_every_days=plan.review_every_days,
         active=plan.active_on(day),
@@ -299,6 +301,7 @@ def card_of(plan: PlanInfo, day: dt.date) -> PlanCard:
         reached_target=plan.reached_on(day, plan.contact.assessments),
         last_review=PlanReview.of(last) if last else None,
         next_review_due=plan.next_review_due(day) if day <= plan.end else None,
+        review_overdue=plan.review_overdue(day),
         commitments=[PlanCommitment(m.id, m.text, m.due, m.done_on if m.done_by(day) else None,
                                     m.overdue_on(day)) for m in plan.commitments],
         reviews=[PlanReview.of(r) for r in known],

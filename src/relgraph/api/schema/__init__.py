@@ -1,8 +1,8 @@
 """The GraphQL schema: root queries (docs/CONTRACT.md §2 and the BI lists), mutations, key admin.
 
 The root types are put together here from one module per area: `keys` (who asks, the API
-keys), `records` (records by id and Relay lists), `questions` (the MCR questions) and
-`mutations`.
+keys), `records` (records by id and Relay lists), `questions` (the MCR questions), `plans`
+(the key-relationship cycle: plans, the annual review, their writes) and `mutations`.
 
 Access rules (API keys, relgraph.api.auth):
 - Every operation needs a valid key (`Authorization: Bearer SECRET`), except on a server started
@@ -30,6 +30,7 @@ import strawberry
 
 from relgraph.api.schema.keys import KeyQueries, ViewerQuery
 from relgraph.api.schema.mutations import Mutation
+from relgraph.api.schema.plans import PlanQueries
 from relgraph.api.schema.questions import QuestionQueries
 from relgraph.api.schema.records import RecordQueries
 
@@ -37,5 +38,6 @@ __all__ = ["Mutation", "Query"]
 
 
 @strawberry.type(description="Read the relationship graph and ask the MCR questions.")
-class Query(ViewerQuery, RecordQueries, QuestionQueries, KeyQueries):
-    """The root query: the fields of the areas, in the order viewer, records, questions, keys."""
+class Query(ViewerQuery, RecordQueries, QuestionQueries, PlanQueries, KeyQueries):
+    """The root query: the fields of the areas, in the order viewer, records, questions, the
+    key-relationship cycle, keys."""

@@ -16,6 +16,7 @@ from relgraph.api import writes
 from relgraph.api.auth import Role, create_key, revoke_key
 from relgraph.api.loaders import Info, forget
 from relgraph.api.permissions import Admin, Editor, Sensitive
+from relgraph.api.schema.plans import PlanMutations
 from relgraph.api.types.inputs import (
     AccountInput,
     AssessmentInput,
@@ -73,8 +74,8 @@ async def _contact(info: Info, contact_id: str) -> Contact:
 @strawberry.type(description=(
     "Write the graph (editor keys): upserts validated exactly like an import (every problem "
     "listed in `extensions.problems`, nothing written on error), owner and sponsor changes, "
-    "whole documents, and key management (admin keys)."))
-class Mutation:
+    "whole documents, the key-relationship cycle, and key management (admin keys)."))
+class Mutation(PlanMutations):
     @strawberry.mutation(description="Upsert an account by id.", permission_classes=[Editor])
     async def upsert_account(self, info: Info, input: AccountInput) -> Account:
         await _upsert(info, "accounts", input)

@@ -45,7 +45,7 @@ FLAWS = {"overdue": 0.2, "off_track": 0.2, "low_sponsor": 0.1, "late": 0.3}
 # (its contact was not a coach on its end day) does, and the first that can reach it (its
 # contact was assessed by then) reaches it.
 MISSED = 0.45
-PLANNED = 0.8  # the share of the eligible contacts that get plans
+PLANNED = 0.8  # the share of the eligible contacts that get plans (not the first of an account)
 
 
 class PlanCards(Portfolio):
@@ -71,9 +71,13 @@ class PlanCards(Portfolio):
             history[a["contact"]].append((a["date"], a["attitude"]))
         unplaced = list(FLAWS)
         outcomes: dict[str, set[bool]] = defaultdict(set)  # account -> plans missed (True) or not
+        unplanned: set[str] = set()  # accounts where an eligible contact has no plan
         for c in doc["contacts"]:
             if not (c["active"] and c["rank"] in ("S", "A") and tiers[c["account"]] in ("S", "A")
-                    and c["id"] in deals) or rng.random() >= PLANNED:
+                    and c["id"] in deals):
+                continue
+            if c["account"] not in unplanned or rng.random() >= PLANNED:
+                unplanned.add(c["account"])
                 continue
             owner = a_owner.get(c["id"]) or ar.get(c["account"])
             if owner is None or not self.staff_active[owner]:
@@ -132,7 +136,7 @@ class PlanCards(Portfolio):
             dues[0] = late
         for due in sorted(dues):
             done = None
-            if due > 0 and due != late and rng.random() < 0.7:
+            if due > 0 and due != late and rng.random() < 0.85:
                 done = self.day(max(0, due - rng.randint(-7, 12)))
             self.doc["commitments"].append({"id": self.new_id("cm", 6), "plan": pid,
                                             "text": rng.choice(COMMITMENTS), "due": self.day(due),
