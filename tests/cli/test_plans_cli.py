@@ -79,6 +79,11 @@ def test_plans_json_is_the_graphql_value_and_table_fits(run: Any, graph: GraphSt
     of_cfo = json.loads(ok(run("plans", "--contact", "cfo", "--as-of", AS_OF, "--format",
                                "json")))
     assert [c["id"] for c in of_cfo] == ["p-cfo"]
+    gaps = ok(run("gaps", "--kind", "PLAN_OFF_TRACK", "--kind", "COMMITMENT_OVERDUE",
+                  "--as-of", AS_OF))
+    fits(gaps)
+    assert [line.split()[:2] for line in gaps.splitlines()[1:] if line[:1] != " "][:3] == [
+        ["MEDIUM", "PLAN_OFF_TRACK"], ["MEDIUM", "PLAN_OFF_TRACK"], ["LOW", "COMMITMENT_OVERDUE"]]
 
 
 def test_plans_bad_input_is_one_line(run: Any) -> None:

@@ -55,6 +55,8 @@ WEIGHTS: dict[str, int] = {
     "coachCandidates": 500,
     "contactScores": 500,
     "attitudeChanges": 500,
+    "annualReview": 1_000,
+    "plans": 500,
     "figures": 2,  # batched: one analysis per page, not per account
 }
 

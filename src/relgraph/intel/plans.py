@@ -22,7 +22,6 @@ from relgraph.intel.common import (
     AssessmentInfo,
     attitude_at,
     iso,
-    rank_level,
     resolve_as_of,
     to_date,
 )
@@ -78,10 +77,6 @@ class PlanContact:
     rank: str
     active: bool
     assessments: tuple[AssessmentInfo, ...] = ()
-
-    @property
-    def level(self) -> int:
-        return rank_level(self.rank)
 
     def ref(self, day: dt.date) -> ContactRef:
         return ContactRef(id=self.id, name=self.name, account_id=self.account, title=self.title,

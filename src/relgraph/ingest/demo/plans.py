@@ -17,12 +17,12 @@ from typing import Any
 from relgraph.ingest.demo.state import Portfolio
 from relgraph.model import OPEN_STAGES, Rank
 
-GOALS = (
-    "{name} backs our proposal for {deal}",
-    "{name} sponsors the {deal} pilot internally",
-    "{name} shares the evaluation criteria of {deal} early",
-    "{name} opens the door to the board for {deal}",
-    "{name} moves from neutral to supporter before the {deal} decision",
+GOALS = (  # of the contact, by title
+    "{title} backs our proposal for {deal}",
+    "{title} sponsors the {deal} pilot internally",
+    "{title} shares the evaluation criteria of {deal} early",
+    "{title} opens the door to the board for {deal}",
+    "{title} supports us before the {deal} decision",
 )
 PRINCIPLES = ("rank parity, business match", "business match, shared history",
               "rank parity, ability and willingness to solve problems",
@@ -126,7 +126,7 @@ class PlanCards(Portfolio):
             "id": pid, "contact": c["id"], "owner": card["owner"], "sponsor": card["sponsor"],
             "opportunity": deal["id"], "start": self.day(start), "end": self.day(end),
             "targetAttitude": target,
-            "goal": rng.choice(GOALS).format(name=c["name"], deal=deal["name"]),
+            "goal": rng.choice(GOALS).format(title=c["title"], deal=deal["name"]),
             "principle": rng.choice(PRINCIPLES), "reviewEveryDays": every,
         })
         self.plan_reviews(rng, card, pid, start, max(end, 0), every, flaws)
