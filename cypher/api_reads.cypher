@@ -186,8 +186,9 @@ RETURN count(x) AS total
 
 // name: api_visible_staff
 // The staff members a key limited to `accounts` may see: those engaged on those accounts (team,
-// account or personal sponsor, owner, asserted KNOWS, opportunity team, or attendee of an
-// interaction about the account or together with one of its contacts).
+// account or personal sponsor, owner, asserted KNOWS, opportunity team, attendee of an
+// interaction about the account or together with one of its contacts, owner, sponsor or
+// reviewer of a plan for one of its contacts).
 // params: accounts
 MATCH (s:Staff)-[:ON_TEAM|SPONSORS]->(a:Account)
 WHERE a.id IN $accounts
@@ -206,6 +207,14 @@ WHERE i.account IN $accounts
 RETURN s.id AS id
 UNION
 MATCH (s:Staff)-[:ATTENDED]->(:Interaction)<-[:ATTENDED]-(c:Contact)
+WHERE c.account IN $accounts
+RETURN s.id AS id
+UNION
+MATCH (s:Staff)-[:OWNS_PLAN|SPONSORS_PLAN]->(:Plan)-[:TARGETS]->(c:Contact)
+WHERE c.account IN $accounts
+RETURN s.id AS id
+UNION
+MATCH (s:Staff)-[:REVIEWED]->(:PlanReview)-[:REVIEWS]->(:Plan)-[:TARGETS]->(c:Contact)
 WHERE c.account IN $accounts
 RETURN s.id AS id
 

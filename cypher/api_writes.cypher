@@ -72,8 +72,9 @@ RETURN c.id AS id, c.socialStyle AS socialStyle
 // name: api_record_accounts
 // The stored account of existing records (org units, contacts, opportunities, interactions,
 // organizational actions, tier reviews; a plan's is its contact's, a department assessment's its
-// org unit's) by id, for the write-scope check of a key limited to some accounts.
-// params: orgUnits, contacts, opportunities, interactions, orgActions, tierReviews, plans, departmentAssessments
+// org unit's, a commitment's and a plan review's that of their plan) by id, for the write-scope
+// check of a key limited to some accounts.
+// params: orgUnits, contacts, opportunities, interactions, orgActions, tierReviews, plans, departmentAssessments, commitments, planReviews
 MATCH (n:OrgUnit)
 WHERE n.id IN $orgUnits
 RETURN 'orgUnits' AS kind, n.id AS id, n.account AS account
@@ -105,3 +106,11 @@ UNION ALL
 MATCH (n:DepartmentAssessment)-[:ASSESSES]->(u:OrgUnit)
 WHERE n.id IN $departmentAssessments
 RETURN 'departmentAssessments' AS kind, n.id AS id, u.account AS account
+UNION ALL
+MATCH (n:Commitment)-[:OF_PLAN]->(:Plan)-[:TARGETS]->(c:Contact)
+WHERE n.id IN $commitments
+RETURN 'commitments' AS kind, n.id AS id, c.account AS account
+UNION ALL
+MATCH (n:PlanReview)-[:REVIEWS]->(:Plan)-[:TARGETS]->(c:Contact)
+WHERE n.id IN $planReviews
+RETURN 'planReviews' AS kind, n.id AS id, c.account AS account

@@ -228,8 +228,8 @@ def test_an_analysis_costs_the_key_lookup_and_the_librarys_statements_only(api: 
     count, body = api.statements('{ coverageGaps(accountId: "acc-n", asOf: "2026-11-01") '
                                  '{ kind subjectId } }')
     assert not body.get("errors") and body["data"]["coverageGaps"]
-    assert count == 1 + gaps == 9  # the API key, then accounts, units, contacts, shared
-    # interactions, staff directory, A roles, executives, company records
+    assert count == 1 + gaps == 10  # the API key, then accounts, units, contacts, shared
+    # interactions, plans, staff directory, A roles, executives, company records
     paths = library_statements(api.store, lambda: intel.influence_paths(api.store, "c-cto"))
     count, body = api.statements('{ influencePaths(target: "c-cto") { strength } }')
     assert not body.get("errors") and body["data"]["influencePaths"]

@@ -178,7 +178,9 @@ def test_power_map_matches_the_library(api: Api, graph: GraphStore) -> None:
       units {{ id name parent generalScore obstructs }}
       contacts {{ id name title rank orgUnit attitude key active coach risingStar
                  owners {{ staffId name role }} sponsors {{ staffId name }}
-                 favors {{ competitorId name strength }} lastInteraction gaps }}
+                 favors {{ competitorId name strength }} lastInteraction gaps
+                 plan {{ id goal targetAttitude currentAttitude reachedTarget nextReviewDue
+                        owner {{ staffId name }} sponsor {{ staffId name }} }} }}
       staff {{ id name title rank role active teamRoles accountSponsor }}
       links {{ type from to strength }}
       gaps {{ {GAP_FIELDS} }}

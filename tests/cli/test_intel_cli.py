@@ -168,9 +168,11 @@ def test_influence_health_scores_review_analytics(run: Any) -> None:
         ("arch", 3.0, 3), ("cto", 2.0, 2)]
     fits(ok(run("scores", "--account", "acc-1", "--as-of", AS_OF)))
     review = json.loads(ok(run("review", "--account", "acc-1", "--since", "2025-12-31",
-                               "--until", "2026-12-31", "--format", "json")))
-    assert [(c["contact"]["id"], c["before"], c["after"], c["direction"]) for c in review] == [
-        ("cto", 0, 2, "strengthened"), ("arch", None, 3, "new")]
+                               "--until", "2026-12-31", "--as-of", "2026-12-31",
+                               "--format", "json")))
+    assert [(c["contact"]["id"], c["before"], c["after"], c["direction"])
+            for c in review["strengthened"]] == [("cto", 0, 2, "strengthened")]
+    assert review["counts"]["strengthened"] == 1 and review["weakened"] == []
     fits(ok(run("review", "--account", "acc-1", "--since", "2025-12-31", "--until",
                 "2026-12-31")))
     fails(run("review", "--account", "acc-1", "--since", "2027-01-01", "--until",

@@ -47,7 +47,7 @@ def own(staff: str, contact: str, role: str) -> dict[str, Any]:
 # --- owners -----------------------------------------------------------------------------------
 
 def test_owner_missing_b_when_the_b_owner_is_inactive(store: GraphStore) -> None:
-    load(store, accounts=[account()], contacts=[contact("k", key=True)],
+    load(store, accounts=[account("A")], contacts=[contact("k", key=True)],
          staff=[member("sa"), member("sb", active=False), member("sc")],
          owners=[own("sa", "k", "A"), own("sb", "k", "B")],
          knows=[{"staff": "sc", "contact": "k", "strength": 0.62},
@@ -71,7 +71,7 @@ def test_owner_roles_held_by_active_staff_raise_nothing(store: GraphStore) -> No
 
 
 def test_owner_missing_a_on_every_kind_of_key_contact(store: GraphStore) -> None:
-    load(store, accounts=[account()],
+    load(store, accounts=[account("A")],
          contacts=[contact("flagged", key=True), contact("senior", rank="A"),
                    contact("chain"), contact("closed-chain"), contact("plain"),
                    contact("gone", key=True, rank="S", active=False)],
@@ -313,7 +313,7 @@ def test_stale_contact_by_one_day(store: GraphStore) -> None:
                      "contacts": [cid]} for cid, (_, before) in cases.items()]
     interactions.append({"id": "i-future", "type": "call", "date": day(-1),
                          "contacts": ["future"]})
-    load(store, accounts=[account()], contacts=contacts, interactions=interactions)
+    load(store, accounts=[account("A")], contacts=contacts, interactions=interactions)
     assert found(store, "STALE_CONTACT") == [
         ("STALE_CONTACT", "MEDIUM", c, "acc-1")
         for c in ("a-stale", "b-stale", "future", "never", "s-stale")]
@@ -360,9 +360,13 @@ def test_single_threaded(store: GraphStore) -> None:
 # --- the whole list ---------------------------------------------------------------------------
 
 def test_order_errors_and_batched_portfolio_scan(store: GraphStore) -> None:
+    # acc-3 is of a tier without resources (7:3:0:0): only rules that demand no investment
+    # apply to it, such as OWNER_INACTIVE
     load(store, accounts=[account("S"), account("A", "acc-2"), account("B", "acc-3")],
          contacts=[contact("k1", key=True), contact("k2", "acc-2", rank="A"),
-                   contact("k3", "acc-3", key=True)])
+                   contact("k3", "acc-3", key=True)],
+         staff=[member("s0", active=False)], owners=[own("s0", "k3", "A")],
+         knows=[{"staff": "s0", "contact": "k1"}])
     gaps = coverage_gaps(store, as_of=AS_OF)
     order = {"HIGH": 0, "MEDIUM": 1, "LOW": 2}
     kinds = list(GapKind)
@@ -370,18 +374,59 @@ def test_order_errors_and_batched_portfolio_scan(store: GraphStore) -> None:
             for g in gaps]
     assert keys == sorted(keys)
     assert {g.account_id for g in gaps} == {"acc-1", "acc-2", "acc-3"}
+    assert {g.kind for g in gaps if g.account_id == "acc-3"} == {"OWNER_INACTIVE"}
     assert all(isinstance(g.to_dict()["subjectId"], str) for g in gaps)
     before = store.statements_run
     coverage_gaps(store, as_of=AS_OF)
     scan = store.statements_run - before
     before = store.statements_run
     coverage_gaps(store, "acc-1", as_of=AS_OF)
-    assert scan == store.statements_run - before <= 7
+    assert scan == store.statements_run - before <= 8
     with pytest.raises(NotFound):
         coverage_gaps(store, "acc-404", as_of=AS_OF)
     with pytest.raises(RelgraphError, match="valid kinds: OWNER_MISSING_A"):
         coverage_gaps(store, "acc-1", kinds=["NOPE"], as_of=AS_OF)
     assert found(store, "owner_missing_a") == [("OWNER_MISSING_A", "HIGH", "k1", "acc-1")]
+
+
+# --- resourced tiers ------------------------------------------------------------------------
+
+DEFAULT_SHARES = Settings(tier_resources="7:3:0:0")
+EVERY_TIER = Settings(tier_resources="4:3:2:1")
+NOT_S = Settings(tier_resources="0:3:2:1")
+
+
+def _unattended_ceo(store: GraphStore, tier: str) -> None:
+    """A rank-S decision maker of an open deal: no owner, never met, never assessed, no plan;
+    a former colleague still holds a role (OWNER_INACTIVE, which demands no investment)."""
+    load(store, accounts=[account(tier)], contacts=[contact("ceo", rank="S")],
+         staff=[member("s0", active=False)], owners=[own("s0", "ceo", "C")],
+         opportunities=[{"id": "o1", "account": "acc-1", "name": "Core", "stage": "opportunity"}],
+         decisionChain=[{"opportunity": "o1", "contact": "ceo", "role": "decision_maker"}])
+
+
+@pytest.mark.parametrize(("kind", "severity", "tier", "unresourced", "resourced"), [
+    ("OWNER_MISSING_A", "HIGH", "B", DEFAULT_SHARES, EVERY_TIER),
+    ("OWNER_MISSING_B", "MEDIUM", "B", DEFAULT_SHARES, EVERY_TIER),
+    ("OWNER_MISSING_C", "LOW", "S", NOT_S, DEFAULT_SHARES),
+    ("STALE_CONTACT", "MEDIUM", "B", DEFAULT_SHARES, EVERY_TIER),
+    ("PLAN_MISSING", "MEDIUM", "B", DEFAULT_SHARES, EVERY_TIER),
+    ("ASSESSMENT_OUTDATED", "LOW", "B", DEFAULT_SHARES, EVERY_TIER),
+])
+def test_an_investment_rule_applies_only_to_resourced_tiers(
+    store: GraphStore, kind: str, severity: str, tier: str, unresourced: Settings,
+    resourced: Settings,
+) -> None:
+    _unattended_ceo(store, tier)
+    assert found(store, kind, settings=unresourced) == []
+    assert found(store, kind, settings=resourced) == [(kind, severity, "ceo", "acc-1")]
+
+
+def test_rules_that_demand_no_investment_apply_to_every_tier(store: GraphStore) -> None:
+    _unattended_ceo(store, "B")
+    kinds = {g.kind for g in coverage_gaps(store, "acc-1", as_of=AS_OF,
+                                           settings=DEFAULT_SHARES)}
+    assert kinds == {"OWNER_INACTIVE", "DECISION_CHAIN_UNKNOWN", "NO_COACH"}
 
 
 # --- one computation, one key-contact rule ----------------------------------------------------

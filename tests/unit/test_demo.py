@@ -75,6 +75,14 @@ def key_contacts(doc: dict[str, Any]) -> set[str]:
             if c["active"] and (c["key"] or c["rank"] in ("S", "A") or c["id"] in on_chain)}
 
 
+def resourced_key_contacts(doc: dict[str, Any]) -> set[str]:
+    """Key contacts of accounts whose tier gets relationship effort (S and A under 7:3:0:0):
+    the only ones the investment rules (owners, cadence, plans, assessments) apply to."""
+    tiers = {a["id"]: a["tier"] for a in doc["accounts"]}
+    contacts = by_id(doc, "contacts")
+    return {c for c in key_contacts(doc) if tiers[contacts[c]["account"]] in ("S", "A")}
+
+
 def active_staff(doc: dict[str, Any]) -> set[str]:
     return {s["id"] for s in doc["staff"] if s["active"]}
 
@@ -333,7 +341,7 @@ def test_ranks_and_tiers(doc: dict[str, Any]) -> None:
 
 def test_owner_gaps(doc: dict[str, Any]) -> None:
     active = active_staff(doc)
-    keys = key_contacts(doc)
+    keys = resourced_key_contacts(doc)
     roles: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for o in doc["owners"]:
         roles[o["contact"]][o["role"]].append(o["staff"])
@@ -342,7 +350,8 @@ def test_owner_gaps(doc: dict[str, Any]) -> None:
     assert any(not any(s in active for s in roles[c]["A"]) for c in keys)  # OWNER_MISSING_A
     per_staff = Counter((o["staff"], o["contact"]) for o in doc["owners"])
     assert any(n > 1 for n in per_staff.values())  # OWNER_DUPLICATE
-    a_load = Counter(o["staff"] for o in doc["owners"] if o["role"] == "A" and o["contact"] in keys)
+    a_load = Counter(o["staff"] for o in doc["owners"]
+                     if o["role"] == "A" and o["contact"] in key_contacts(doc))
     assert 1 <= sum(1 for n in a_load.values() if n > 12) <= 2  # OWNER_OVERLOADED
     contacts = by_id(doc, "contacts")
     tiers = {a["id"]: a["tier"] for a in doc["accounts"]}
@@ -427,7 +436,7 @@ def test_stale_key_contact(doc: dict[str, Any]) -> None:
         limit = (AS_OF - datetime.timedelta(days=STALE_DAYS[contacts[c]["rank"]])).isoformat()
         return last.get(c, "") < limit
 
-    stale_keys = [c for c in keys if stale(c)]
+    stale_keys = [c for c in resourced_key_contacts(doc) if stale(c)]
     assert stale_keys
     assert len(stale_keys) < len(keys) / 5  # the cadence is mostly kept
 
@@ -459,6 +468,73 @@ def test_cadence_by_rank(doc: dict[str, Any]) -> None:
         per_rank[contacts[cid]["rank"]].append(met[cid])
     avg = {rank: sum(v) / len(v) for rank, v in per_rank.items()}
     assert avg["S"] <= 6 and 3 <= avg["A"] <= 10 and avg["B"] >= 12 and avg["C"] >= 10
+
+
+# --- richness: the key-relationship cycle ------------------------------------------------------
+
+def attitude_on(doc: dict[str, Any], contact: str, day: str) -> int | None:
+    dated = sorted((a["date"], a["attitude"]) for a in doc["assessments"]
+                   if a["contact"] == contact and a["date"] <= day)
+    return dated[-1][1] if dated else None
+
+
+def test_plan_gaps(doc: dict[str, Any]) -> None:
+    today = AS_OF.isoformat()
+    contacts, staff = by_id(doc, "contacts"), by_id(doc, "staff")
+    active = [p for p in doc["plans"] if p["start"] <= today <= p["end"]]
+    reviews: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for r in sorted(doc["planReviews"], key=lambda r: r["date"]):
+        if r["date"] <= today:
+            reviews[r["plan"]].append(r)
+    assert all(contacts[p["contact"]]["active"] for p in doc["plans"])
+    # PLAN_MISSING: a resourced rank-S/A contact on an open decision chain without a plan
+    on_chain = {d["contact"] for d in doc["decisionChain"]
+                if d["opportunity"] in open_opportunities(doc)}
+    planned = {p["contact"] for p in active}
+    eligible = {c for c in resourced_key_contacts(doc)
+                if contacts[c]["rank"] in ("S", "A") and c in on_chain}
+    assert eligible - planned and len(planned & eligible) > len(eligible) / 2
+
+    def last_review(p: dict[str, Any]) -> str:
+        return reviews[p["id"]][-1]["date"] if reviews[p["id"]] else p["start"]
+
+    def days(since: str) -> int:
+        return (AS_OF - datetime.date.fromisoformat(since)).days
+
+    assert any(days(last_review(p)) > p["reviewEveryDays"] for p in active)  # REVIEW_OVERDUE
+    assert any(days(last_review(p)) <= p["reviewEveryDays"] for p in active)
+    assert any(reviews[p["id"]] and not reviews[p["id"]][-1]["onTrack"]
+               for p in active)  # PLAN_OFF_TRACK
+    ended = [p for p in doc["plans"] if p["end"] < today]
+    missed = [p for p in ended if (attitude_on(doc, p["contact"], p["end"]) or -2)
+              < p["targetAttitude"]]
+    assert missed and len(missed) < len(ended)  # PLAN_OFF_TRACK (ended); some plans reached
+    assert any(days(p["end"]) <= 183 for p in missed)
+    assert any(not staff[p["sponsor"]]["active"]
+               or RANK_VALUE[staff[p["sponsor"]]["rank"]]
+               < RANK_VALUE[contacts[p["contact"]]["rank"]]
+               for p in active)  # PLAN_SPONSOR_MISSING
+    running = {p["id"] for p in active}
+    due = [m for m in doc["commitments"] if m["plan"] in running and m["due"] < today]
+    assert any(m["doneOn"] is None or m["doneOn"] > today for m in due)  # COMMITMENT_OVERDUE
+    assert any(m["doneOn"] is not None and m["doneOn"] <= today for m in due)
+
+
+def test_reviews_come_every_two_months_or_quarter(doc: dict[str, Any]) -> None:
+    dates: dict[str, list[datetime.date]] = defaultdict(list)
+    for r in doc["planReviews"]:
+        dates[r["plan"]].append(datetime.date.fromisoformat(r["date"]))
+    gaps = [(b - a).days for days in dates.values() for a, b in zip(sorted(days), sorted(days)[1:],
+                                                                    strict=False)]
+    assert gaps and all(49 <= g <= 92 for g in gaps)
+    assert {p["reviewEveryDays"] for p in doc["plans"]} == {61, 92}
+
+
+def test_assessment_outdated(doc: dict[str, Any]) -> None:
+    since = (AS_OF - datetime.timedelta(days=365)).isoformat()
+    recent = {a["contact"] for a in doc["assessments"] if since <= a["date"] <= AS_OF.isoformat()}
+    outdated = resourced_key_contacts(doc) - recent
+    assert outdated and len(outdated) < len(resourced_key_contacts(doc)) / 3
 
 
 # --- scale -----------------------------------------------------------------------------------

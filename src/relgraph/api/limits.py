@@ -58,6 +58,8 @@ WEIGHTS: dict[str, int] = {
     "portfolio": 1_000,
     "organizationalRelationship": 500,
     "generalRelationship": 500,
+    "annualReview": 1_000,
+    "plans": 500,
     "figures": 2,  # batched: one analysis per page, not per account
 }
 

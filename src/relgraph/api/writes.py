@@ -39,8 +39,10 @@ SENSITIVE_FIELDS = ("socialStyle",)
 ACCOUNT_RECORDS = tuple(a for a, refs in REFS.items()
                         if NATURAL_KEYS[a] == ("id",) and ("account", "account") in refs)
 # Records whose account is that of another record they name: a plan's is its contact's, a
-# department assessment's its org unit's.
-_ACCOUNT_VIA = {"plans": ("contact", "contacts"), "departmentAssessments": ("orgUnit", "orgUnits")}
+# department assessment's its org unit's, a commitment's and a review's that of their plan (in
+# this order: a plan of the document first).
+_ACCOUNT_VIA = {"plans": ("contact", "contacts"), "departmentAssessments": ("orgUnit", "orgUnits"),
+                "commitments": ("plan", "plans"), "planReviews": ("plan", "plans")}
 # Arrays of records with an id of no account (shared by every account): unlimited keys only.
 SHARED_ARRAYS = tuple(a for a in DEFINES
                       if a != "accounts" and a not in ACCOUNT_RECORDS and a not in _ACCOUNT_VIA)
@@ -55,8 +57,8 @@ _OF_ACCOUNT = {"contact", "person", "opportunity", "orgUnit", "plan"}
 _REQUIRED = {array: {f.alias or name for name, f in model.model_fields.items() if f.is_required()}
              for array, model in ARRAYS.items()}
 
-if missing := ({_ARRAY_OF[k] for k in _OF_ACCOUNT} | set(ACCOUNT_RECORDS)) - set(
-        RECORD_ACCOUNTS.params):
+if missing := ({_ARRAY_OF[k] for k in _OF_ACCOUNT} | set(ACCOUNT_RECORDS) | set(_ACCOUNT_VIA)) \
+        - set(RECORD_ACCOUNTS.params):
     raise UnknownStatement(f"{RECORD_ACCOUNTS.where}: api_record_accounts must also read the "
                            f"stored account of {sorted(missing)} (the write-scope check)")
 
@@ -120,7 +122,8 @@ class _Accounts:
         if any(wanted.values()):
             for row in store.run(RECORD_ACCOUNTS, {a: sorted(ids) for a, ids in wanted.items()}):
                 self.stored[row["kind"]][row["id"]] = row.get("account")
-        # A plan of the document belongs to the account of the contact it names.
+        # A plan of the document belongs to the account of the contact it names; its
+        # commitments and reviews to the account of their plan.
         for array, (name, via) in _ACCOUNT_VIA.items():
             for _, r in _dicts(doc, array):
                 if (rid := _text(r.get("id"))) is not None:

@@ -1,5 +1,5 @@
 """The intelligence commands: `paths`, `gaps`, `coaches` (docs/CONTRACT.md §3) and `influence`,
-`powermap`, `health`, `scores`, `review`, `analytics`.
+`powermap`, `health`, `scores`, `analytics` (`plans` and `review`: relgraph.cli.plans).
 
 `--format json` prints exactly the value of the matching GraphQL field (the `to_dict()` of the
 library's answers, camelCase); `table` (the default) fits a 100-column terminal.
@@ -18,7 +18,6 @@ from relgraph.cli.app import cli, fails_cleanly, settings, store
 from relgraph.errors import RelgraphError
 from relgraph.intel import (
     account_health,
-    attitude_changes,
     coach_candidates,
     coaches,
     contact_scores,
@@ -35,7 +34,6 @@ from relgraph.intel.paths import MAX_HOPS_LIMIT, MAX_PATHS
 from relgraph.intel.types import (
     AccountHealth,
     Answer,
-    AttitudeChange,
     Coach,
     CoachCandidate,
     ContactScore,
@@ -335,7 +333,7 @@ def _level(rank: str | None) -> int:
     return {"S": 4, "A": 3, "B": 2, "C": 1}.get(rank or "C", 1)
 
 
-# --- scores, health, review -------------------------------------------------------------------
+# --- scores, health ---------------------------------------------------------------------------
 
 @cli.command("scores")
 @click.option("--account", "account_id", required=True, metavar="ID", help="The account.")
@@ -382,28 +380,6 @@ def health_table(found: Sequence[AccountHealth]) -> list[str]:
                    pct(h.owner_coverage), pct(h.cadence_adherence),
                    "yes" if h.coach_present else "no", pct(h.health)) for h in found],
                  (12, 28, 4, 4, 7, 6, 7, 5, 6))
-
-
-@cli.command("review")
-@click.option("--account", "account_id", required=True, metavar="ID", help="The account.")
-@click.option("--since", required=True, metavar="YYYY-MM-DD", help="Start of the period.")
-@click.option("--until", required=True, metavar="YYYY-MM-DD", help="End of the period.")
-@_format_option("table", "json")
-@fails_cleanly
-def review_cmd(account_id: str, since: str, until: str, fmt: str) -> None:
-    """The annual review: whose attitude strengthened or weakened, who is new, who left."""
-    _check_format(fmt, "table", "json")
-    found = attitude_changes(store(), account_id, _required_date(since, "--since"),
-                             _required_date(until, "--until"), settings=settings())
-    _answer(fmt, found, review_table,
-            f"no assessed contacts at {account_id} between {since} and {until}")
-
-
-def review_table(found: Sequence[AttitudeChange]) -> list[str]:
-    return table(("CONTACT", "ID", "TITLE", "BEFORE", "AFTER", "CHANGE", "DIRECTION"),
-                 [(c.contact.name, c.contact.id, c.contact.title or "-", _attitude(c.before),
-                   _attitude(c.after), "-" if c.change is None else f"{c.change:+d}",
-                   c.direction) for c in found], (26, 14, 20, 6, 5, 6, 12))
 
 
 # --- analytics --------------------------------------------------------------------------------

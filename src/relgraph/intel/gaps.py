@@ -4,19 +4,21 @@ and `Account.coverageGaps`, the account figures, the power map, `relgraph gaps`)
 
 Imperative shell: `coverage` loads the facts of the accounts in bulk (`load_facts`) and the few
 portfolio-wide facts some rules need (`Extras`: the A roles of the owners involved for
-OWNER_OVERLOADED, the active executives as sponsor candidates), each only when a kind that needs
-it is asked for. Functional core: `find_gaps` runs every rule family over those plain facts.
+OWNER_OVERLOADED, the active executives as sponsor candidates, the plans of the accounts'
+contacts), each only when a kind that needs it is asked for. Functional core: `find_gaps` runs
+every rule family over those plain facts.
 
 The rules come in families (`FAMILIES`): each names the kinds it raises and is one function
 over one account's facts. A new family of findings is one more entry there (and, when it needs
 facts the account facts do not hold yet, one more field of `Extras` or `AccountFacts`); the
 callers do not change.
 
-Statements per call: 1 (accounts) + 3 per batch of 100 accounts (units, contacts, shared
-interactions) + 1 (the staff directory) + 1 (A roles, when OWNER_OVERLOADED is asked) + 1
-(executives, when a sponsor kind is asked and a tier-S/A account is in scope) + 1 per 1,000
-accounts (their company records, when a kind of the client as a company is asked): 8 for one
-account, and 8 for a whole portfolio of up to 100 accounts.
+Statements per call: 1 (accounts) + 4 per batch of 100 accounts (units, contacts, shared
+interactions; plans, when a plan kind is asked) + 1 (the staff directory) + 1 (A roles, when
+OWNER_OVERLOADED is asked) + 1 (executives, when a sponsor kind is asked and a tier-S/A account
+is in scope, or PLAN_SPONSOR_MISSING and a plan is) + 1 per 1,000 accounts (their company
+records, when a kind of the client as a company is asked): 9 for one account, and 9 for a whole
+portfolio of up to 100 accounts.
 """
 
 from __future__ import annotations
@@ -30,10 +32,16 @@ from relgraph.batching import chunks
 from relgraph.config import Settings
 from relgraph.cypher import statement
 from relgraph.errors import InvalidInput
-from relgraph.intel.common import cadence_days, resolve_as_of, settings_or_default
+from relgraph.intel.common import (
+    cadence_days,
+    latest_assessment,
+    resolve_as_of,
+    settings_or_default,
+)
 from relgraph.intel.company import WINDOW_DAYS, CompanyFacts, CompanyRecords, in_window, latest
 from relgraph.intel.facts import AccountFacts, ContactInfo, Portfolio, StaffInfo, load_facts
 from relgraph.intel.org import HOW, label, missing, relationship_of
+from relgraph.intel.plans import ENDED_WINDOW_DAYS, PlanInfo, load_plans
 from relgraph.intel.types import Candidate, CoverageGap
 from relgraph.model import OPEN_STAGES, GapKind, OrgAction, Severity
 from relgraph.store.base import GraphStore
@@ -50,6 +58,12 @@ SPONSOR_KINDS = {GapKind.SPONSOR_MISSING, GapKind.SPONSOR_RANK_MISMATCH}
 # tier reviews).
 COMPANY_KINDS = {GapKind.ORG_ACTION_MISSING, GapKind.DEPARTMENT_OBSTRUCTS,
                  GapKind.RETIER_OVERDUE}
+PLAN_KINDS = {GapKind.PLAN_MISSING, GapKind.PLAN_REVIEW_OVERDUE, GapKind.PLAN_OFF_TRACK,
+              GapKind.PLAN_SPONSOR_MISSING, GapKind.COMMITMENT_OVERDUE}
+# Kinds that may suggest an executive (a sponsor) from the whole portfolio.
+EXECUTIVE_KINDS = SPONSOR_KINDS | {GapKind.PLAN_SPONSOR_MISSING}
+# A key contact must have been assessed within this many days up to the day asked.
+ASSESSMENT_WINDOW_DAYS = 365
 MAX_CANDIDATES = 5
 NAMED_IN_SUGGESTION = 3
 
@@ -88,6 +102,7 @@ class Coverage:
     portfolio: Portfolio
     gaps: list[CoverageGap]
     company: CompanyRecords | None = None  # when a kind that reads them was asked
+    plans: Mapping[str, Sequence[PlanInfo]] = field(default_factory=dict)  # by account
 
     def of_account(self, account_id: str) -> list[CoverageGap]:
         """The gaps of one of the accounts, in the same order."""
@@ -101,8 +116,9 @@ def coverage(
     """The gaps of these accounts (every account when None) at `as_of`, of the kinds asked
     (all when None), from one load of their facts. An unknown account id raises NotFound."""
     portfolio = load_facts(store, account_ids, as_of, settings)
-    gaps, extras = _gaps(store, portfolio, settings, kinds)
-    return Coverage(portfolio, gaps, extras.company)
+    extras = Extras.fetch(store, portfolio, kinds)
+    return Coverage(portfolio, extras.gaps(portfolio, settings, kinds), extras.company,
+                    extras.plans)
 
 
 def coverage_gaps(
@@ -122,14 +138,7 @@ def gaps_of(
     wanted: set[GapKind] | None = None,
 ) -> list[CoverageGap]:
     """The gaps of already-loaded facts (fetches only the extras the kinds asked need)."""
-    return _gaps(store, portfolio, settings, wanted)[0]
-
-
-def _gaps(store: GraphStore, portfolio: Portfolio, settings: Settings,
-          wanted: set[GapKind] | None) -> tuple[list[CoverageGap], Extras]:
-    extras = Extras.fetch(store, portfolio, wanted)
-    return find_gaps(portfolio, extras.overload, extras.executives, settings, wanted,
-                     extras.company), extras
+    return Extras.fetch(store, portfolio, wanted).gaps(portfolio, settings, wanted)
 
 
 @dataclass(frozen=True)
@@ -139,21 +148,37 @@ class Extras:
     overload: Mapping[str, Sequence[OwnedContact]] = field(default_factory=dict)
     executives: Sequence[StaffInfo] = ()
     company: CompanyRecords | None = None
+    # The plans of the accounts' contacts that are active or ended recently, by account.
+    plans: Mapping[str, Sequence[PlanInfo]] = field(default_factory=dict)
 
     @staticmethod
     def fetch(store: GraphStore, portfolio: Portfolio, wanted: set[GapKind] | None) -> Extras:
+        def wants(kinds: set[GapKind]) -> bool:
+            return wanted is None or bool(wanted & kinds)
+
         overload: dict[str, list[OwnedContact]] = {}
-        if wanted is None or GapKind.OWNER_OVERLOADED in wanted:
+        if wants({GapKind.OWNER_OVERLOADED}):
             overload = fetch_a_owned(store, portfolio)
+        plans: dict[str, list[PlanInfo]] = {}
+        if wants(PLAN_KINDS) and portfolio.accounts:
+            plans = load_plans(store, list(portfolio.accounts), portfolio.as_of,
+                               portfolio.as_of - dt.timedelta(days=ENDED_WINDOW_DAYS))
         executives: list[StaffInfo] = []
-        needs_sponsors = wanted is None or bool(wanted & SPONSOR_KINDS)
-        if needs_sponsors and any(f.tier in ("S", "A") for f in portfolio.accounts.values()):
+        tier_sa = any(f.tier in ("S", "A") for f in portfolio.accounts.values())
+        if (wants(SPONSOR_KINDS) and tier_sa) or (wants(EXECUTIVE_KINDS - SPONSOR_KINDS)
+                                                  and any(plans.values())):
             executives = [StaffInfo.from_row(r["member"])
                           for r in store.run(INTEL_EXECUTIVES, {"ranks": ["S", "A"]})]
         company = None
-        if wanted is None or wanted & COMPANY_KINDS:
+        if wants(COMPANY_KINDS):
             company = CompanyRecords.fetch(store, list(portfolio.accounts), portfolio.as_of)
-        return Extras(overload, executives, company)
+        return Extras(overload, executives, company, plans)
+
+    def gaps(self, portfolio: Portfolio, settings: Settings,
+             wanted: set[GapKind] | None) -> list[CoverageGap]:
+        """The gaps of the portfolio's facts with these extras."""
+        return find_gaps(portfolio, self.overload, self.executives, settings, wanted,
+                         self.company, self.plans)
 
 
 def fetch_a_owned(store: GraphStore, portfolio: Portfolio) -> dict[str, list[OwnedContact]]:
@@ -213,13 +238,16 @@ def find_gaps(
     portfolio: Portfolio, overload: Mapping[str, Sequence[OwnedContact]],
     executives: Sequence[StaffInfo], settings: Settings, wanted: set[GapKind] | None = None,
     company: CompanyRecords | None = None,
+    plans: Mapping[str, Sequence[PlanInfo]] | None = None,
 ) -> list[CoverageGap]:
-    """Apply the coverage rules to the facts; findings in the contract's order."""
+    """Apply the coverage rules to the facts (and the plans of the accounts' contacts, by
+    account); findings in the contract's order."""
     out = Findings(wanted)
     families = [f for f in FAMILIES if wanted is None or f.kinds & wanted]
     for facts in portfolio.accounts.values():
         rules = AccountRules(facts, overload, executives, settings, out,
-                             company.of(facts.id) if company else CompanyFacts(facts.id))
+                             company.of(facts.id) if company else CompanyFacts(facts.id),
+                             (plans or {}).get(facts.id, ()))
         for family in families:
             family.rule(rules)
     return out.result()
@@ -237,14 +265,17 @@ class AccountRules:
 
     def __init__(self, facts: AccountFacts, overload: Mapping[str, Sequence[OwnedContact]],
                  executives: Sequence[StaffInfo], settings: Settings, out: Findings,
-                 company: CompanyFacts) -> None:
+                 company: CompanyFacts, plans: Sequence[PlanInfo] = ()) -> None:
         self.f = facts
         self.company = company
         self.overload = overload
         self.executives = executives
         self.settings = settings
         self.out = out
+        self.plans = plans
         self.tier_sa = facts.tier in ("S", "A")
+        # The rules that demand relationship investment apply only to resourced tiers.
+        self.resourced = settings.tier_resources.resourced(facts.tier)
         self.active = sorted(facts.active_contacts(), key=lambda x: x.id)
 
     # --- candidates ---------------------------------------------------------------------------
@@ -306,9 +337,32 @@ class AccountRules:
         self.coach_rule()
 
     def cadence(self) -> None:
-        for c in self.active:
-            if c.is_key:
-                self.stale_rule(c)
+        if self.resourced:
+            for c in self.active:
+                if c.is_key:
+                    self.stale_rule(c)
+
+    def plan_cards(self) -> None:
+        day = self.f.as_of
+        for plan in self.plans:
+            c = self.f.contacts.get(plan.contact.id)
+            if c is None or not c.active:
+                continue
+            if plan.active_on(day):
+                self.active_plan_rules(plan, c)
+            elif plan.ended_within(day):
+                self.ended_plan_rule(plan, c)
+        if self.resourced:
+            planned = {p.contact.id for p in self.plans if p.active_on(day)}
+            for c in self.active:
+                if c.is_key and c.rank in ("S", "A") and c.open_chain and c.id not in planned:
+                    self.plan_missing_rule(c)
+
+    def assessment_cadence(self) -> None:
+        if self.resourced:
+            for c in self.active:
+                if c.is_key:
+                    self.assessment_rule(c)
 
     def iron_triangle(self) -> None:
         if self.tier_sa:
@@ -338,10 +392,10 @@ class AccountRules:
         roles = {r for _, r in active}
         gone = [(s, r) for s, r in c.owners if not f.is_active_staff(s)]
         needed: list[tuple[str, GapKind, Severity]] = []
-        if c.is_key:
+        if c.is_key and self.resourced:
             needed += [("A", GapKind.OWNER_MISSING_A, Severity.HIGH),
                        ("B", GapKind.OWNER_MISSING_B, Severity.MEDIUM)]
-        if c.rank == "S" and f.tier == "S":
+        if c.rank == "S" and f.tier == "S" and self.resourced:
             needed.append(("C", GapKind.OWNER_MISSING_C, Severity.LOW))
         for role, kind, severity in needed:
             if role in roles or not out.wants(kind):
@@ -414,17 +468,22 @@ class AccountRules:
             return "no active executive of equal rank is available"
         return "pair them with an executive of equal rank — candidates: " + _names(candidates)
 
+    def on_chains(self, c: ContactInfo) -> tuple[str, str]:
+        """('decision maker/user', 'Core 2027, Edge 2028'): the contact's roles on open
+        decision chains and those opportunities, for messages."""
+        entries = c.open_chain
+        opps = ", ".join(sorted({self.f.opportunities[e.opportunity].name
+                                 if e.opportunity in self.f.opportunities else e.opportunity
+                                 for e in entries}))
+        return "/".join(r.replace("_", " ") for r in sorted({e.role for e in entries})), opps
+
     def chain_rules(self, c: ContactInfo) -> None:
         f, out = self.f, self.out
         entries = c.open_chain
         if not entries:
             return
-        opps = ", ".join(sorted({f.opportunities[e.opportunity].name
-                                 if e.opportunity in f.opportunities else e.opportunity
-                                 for e in entries}))
-        roles = sorted({e.role for e in entries})
-        deciding = any(r in DECIDING_ROLES for r in roles)
-        role_text = "/".join(r.replace("_", " ") for r in roles)
+        role_text, opps = self.on_chains(c)
+        deciding = any(e.role in DECIDING_ROLES for e in entries)
         if not f.engaged(c.id) and out.wants(GapKind.DECISION_CHAIN_UNKNOWN):
             candidates = self.introducers(c)
             suggestion = (f"get introduced — they know {c.name}'s colleagues: "
@@ -477,6 +536,14 @@ class AccountRules:
                 best[sid] = max(best.get(sid) or 0.0, strength)
         return self._rank(best)
 
+    def closest(self, c: ContactInfo) -> list[Candidate]:
+        """The contact's active owners, strongest KNOWS first; else the staff who know it."""
+        knows = self.f.knows(c.id)
+        pool: dict[str, float | None] = {}
+        for sid, _ in sorted(self.f.active_owners(c.id), key=lambda o: (o[1], o[0])):
+            pool.setdefault(sid, knows.get(sid))
+        return self._rank(pool) or self._rank(dict(knows))
+
     def workers(self, c: ContactInfo) -> list[Candidate]:
         """Active staff who own or know the contact, strongest KNOWS first."""
         pool: dict[str, float | None] = {s: None for s, _ in self.f.active_owners(c.id)}
@@ -493,16 +560,110 @@ class AccountRules:
             return
         when = ("never met" if last is None
                 else f"last met {last.isoformat()}, {(f.as_of - last).days} days ago")
-        owners = sorted(f.active_owners(c.id), key=lambda o: (o[1], o[0]))
-        pool: dict[str, float | None] = {}
-        knows = f.knows(c.id)
-        for sid, _ in owners:
-            pool.setdefault(sid, knows.get(sid))
-        candidates = self._rank(pool) or self._rank(dict(knows))
+        candidates = self.closest(c)
         who = (" — " + _names(candidates)) if candidates else " — nobody on our side knows them"
         out.add(GapKind.STALE_CONTACT, Severity.MEDIUM, c.id, c.name, f.id,
                 f"{c.label()} at {f.name}: {when} (cadence {cadence} days for rank {c.rank})",
                 f"schedule a meeting within {cadence} days{who}", candidates)
+
+    def assessment_rule(self, c: ContactInfo) -> None:
+        f, out = self.f, self.out
+        if not out.wants(GapKind.ASSESSMENT_OUTDATED):
+            return
+        last = max((a.date for a in c.assessments if a.date <= f.as_of), default=None)
+        if last is not None and (f.as_of - last).days <= ASSESSMENT_WINDOW_DAYS:
+            return
+        when = ("never assessed" if last is None
+                else f"last assessed {last.isoformat()}, {(f.as_of - last).days} days ago")
+        candidates = self.closest(c)
+        who = (" — " + _names(candidates)) if candidates else (
+            f" — nobody on our side knows them yet (`relgraph paths --to {c.id}`)")
+        out.add(GapKind.ASSESSMENT_OUTDATED, Severity.LOW, c.id, c.name, f.id,
+                f"{c.label()} at {f.name}: {when} (a key contact is assessed at least every "
+                f"{ASSESSMENT_WINDOW_DAYS} days)",
+                f"assess their attitude on the six dimensions{who}", candidates)
+
+    # --- plans ----------------------------------------------------------------------------------
+
+    def plan_missing_rule(self, c: ContactInfo) -> None:
+        f, out = self.f, self.out
+        if not out.wants(GapKind.PLAN_MISSING):
+            return
+        role_text, opps = self.on_chains(c)
+        a_owners = sorted(s for s, r in f.active_owners(c.id) if r == "A")
+        owner = (f"owner {', '.join(f.staff_name(s) for s in a_owners)} (A owner)" if a_owners
+                 else "no active A owner to own it yet: assign one first")
+        candidates = self._rank(dict(f.knows(c.id)), a_owners, c.level)
+        sponsor = (f"sponsor candidates of rank {c.rank} or above who know them: "
+                   + _names(candidates)) if candidates else (
+            f"no one of rank {c.rank} or above on our side knows {c.name} yet; find an "
+            f"introduction with `relgraph paths --to {c.id}`")
+        out.add(GapKind.PLAN_MISSING, Severity.MEDIUM, c.id, c.name, f.id,
+                f"{c.label()}, {role_text} on {opps}, has no active key-relationship plan",
+                f"write a plan card (goal, target attitude, commitments) — {owner}; {sponsor}",
+                candidates)
+
+    def active_plan_rules(self, plan: PlanInfo, c: ContactInfo) -> None:
+        f, out = self.f, self.out
+        day, subject = f.as_of, f"{c.name}: {plan.goal}"
+        owner, sponsor = plan.owner, plan.sponsor
+        attitude = f.attitude(c.id)
+        now = f"attitude now {'unknown' if attitude is None else attitude}, " \
+              f"target {plan.target_attitude}"
+        last = plan.last_review(day)
+        if plan.review_overdue(day) and out.wants(GapKind.PLAN_REVIEW_OVERDUE):
+            base = (f"last reviewed {last.date.isoformat()}" if last
+                    else f"not reviewed since it started {plan.start.isoformat()}")
+            since = (day - (last.date if last else plan.start)).days
+            out.add(GapKind.PLAN_REVIEW_OVERDUE, Severity.LOW, plan.id, subject, f.id,
+                    f"the plan for {c.label()} was {base}, {since} days ago; it is reviewed "
+                    f"every {plan.review_every_days} days",
+                    f"{owner.name} (plan owner) to review it with {sponsor.name} (sponsor): did "
+                    f"the attitude move as planned ({now})?")
+        if last is not None and not last.on_track and out.wants(GapKind.PLAN_OFF_TRACK):
+            by = f" by {last.reviewed_by.name}" if last.reviewed_by else ""
+            gap = f": {last.gap}" if last.gap else ""
+            remedy = (f"carry out the remedy agreed ({last.remedy})" if last.remedy
+                      else "agree a remedy")
+            out.add(GapKind.PLAN_OFF_TRACK, Severity.MEDIUM, plan.id, subject, f.id,
+                    f"the latest review of {plan.label()} ({last.date.isoformat()}{by}) found "
+                    f"it off track{gap} ({now})",
+                    f"{owner.name} (plan owner) to {remedy} with {sponsor.name} (sponsor)")
+        self.plan_sponsor_rule(plan, c, subject)
+        if out.wants(GapKind.COMMITMENT_OVERDUE):
+            for m in plan.overdue_commitments(day):
+                out.add(GapKind.COMMITMENT_OVERDUE, Severity.LOW, m.id, m.text, f.id,
+                        f"{m.text!r} of {plan.label()} was due {m.due.isoformat()}, "
+                        f"{(day - m.due).days} day(s) ago, and is not done",
+                        f"{owner.name} (plan owner) to do it, or agree a new date at the next "
+                        "review")
+
+    def plan_sponsor_rule(self, plan: PlanInfo, c: ContactInfo, subject: str) -> None:
+        f, out, sponsor = self.f, self.out, plan.sponsor
+        if not out.wants(GapKind.PLAN_SPONSOR_MISSING):
+            return
+        if sponsor.active and sponsor.level >= c.level:
+            return
+        why = ("has left" if not sponsor.active
+               else f"is ranked {sponsor.rank}, below {c.name} (rank {c.rank})")
+        pool, directory = self.executive_pool(c.level, f.knows(c.id))
+        candidates = self._rank(pool, (sponsor.id, plan.owner.id), c.level, directory)
+        out.add(GapKind.PLAN_SPONSOR_MISSING, Severity.MEDIUM, plan.id, subject, f.id,
+                f"{sponsor.name}, the sponsor of the plan for {c.label()}, {why}",
+                (f"name a sponsor of rank {c.rank} or above — candidates: " + _names(candidates))
+                if candidates else f"name a sponsor of rank {c.rank} or above", candidates)
+
+    def ended_plan_rule(self, plan: PlanInfo, c: ContactInfo) -> None:
+        f, out = self.f, self.out
+        if not out.wants(GapKind.PLAN_OFF_TRACK) or plan.reached_on(plan.end, c.assessments):
+            return
+        attitude = latest_assessment(c.assessments, plan.end)
+        then = "unknown" if attitude is None else str(attitude.attitude)
+        out.add(GapKind.PLAN_OFF_TRACK, Severity.MEDIUM, plan.id, f"{c.name}: {plan.goal}", f.id,
+                f"the plan for {c.label()} ended {plan.end.isoformat()} without reaching "
+                f"its target (attitude {then} on its end day, target {plan.target_attitude})",
+                f"{plan.owner.name} (plan owner) and {plan.sponsor.name} (sponsor) to review why,"
+                f" and write a new plan card for {c.name}")
 
     def coach_rule(self) -> None:
         f, out = self.f, self.out
@@ -705,4 +866,7 @@ FAMILIES: tuple[Family, ...] = (
     Family("general relationship", frozenset({GapKind.DEPARTMENT_OBSTRUCTS}),
            AccountRules.departments),
     Family("tier reviews", frozenset({GapKind.RETIER_OVERDUE}), AccountRules.tiers),
+    Family("plans", frozenset(PLAN_KINDS), AccountRules.plan_cards),
+    Family("assessments", frozenset({GapKind.ASSESSMENT_OUTDATED}),
+           AccountRules.assessment_cadence),
 )

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,11 +22,13 @@ from relgraph.intel.departments import departments_of
 from relgraph.intel.facts import AccountFacts
 from relgraph.intel.gaps import coverage
 from relgraph.intel.org import relationship_of
+from relgraph.intel.plans import PlanInfo
 from relgraph.intel.types import (
     CoverageGap,
     PowerMap,
     PowerMapContact,
     PowerMapLink,
+    PowerMapPlan,
     PowerMapUnit,
 )
 from relgraph.store.base import GraphStore
@@ -42,7 +44,8 @@ def power_map(
     assert found.company is not None  # a coverage of every kind reads the company records
     return build_power_map(found.portfolio.accounts[account_id], found.gaps,
                            Company(found.company.of(account_id),
-                                   unit_activities(store, [account_id], day), cfg))
+                                   unit_activities(store, [account_id], day), cfg),
+                           found.plans.get(account_id, ()))
 
 
 @dataclass(frozen=True)
@@ -55,13 +58,23 @@ class Company:
     settings: Settings
 
 
-def build_power_map(facts: AccountFacts, gaps: list[CoverageGap], company: Company) -> PowerMap:
-    """Pure core of `power_map`."""
+def build_power_map(facts: AccountFacts, gaps: list[CoverageGap], company: Company,
+                    plans: Sequence[PlanInfo] = ()) -> PowerMap:
+    """Pure core of `power_map`. A finding about a plan or one of its commitments is shown on
+    the plan's contact too."""
     f = facts
+    contact_of = {p.id: p.contact.id for p in plans}
+    contact_of |= {m.id: p.contact.id for p in plans for m in p.commitments}
     on_contact: dict[str, list[str]] = defaultdict(list)
     for gap in gaps:
-        if gap.subject_id in f.contacts and gap.kind not in on_contact[gap.subject_id]:
-            on_contact[gap.subject_id].append(gap.kind)
+        subject = gap.subject_id if gap.subject_id in f.contacts else contact_of.get(
+            gap.subject_id)
+        if subject is not None and gap.kind not in on_contact[subject]:
+            on_contact[subject].append(gap.kind)
+    active_plan: dict[str, PlanInfo] = {}
+    for p in sorted(plans, key=lambda x: (x.start, x.id)):
+        if p.active_on(f.as_of):
+            active_plan[p.contact.id] = p
     contacts: list[PowerMapContact] = []
     staff_ids: set[str] = set(s for s, _ in f.team) | set(f.account_sponsors)
     links: list[PowerMapLink] = []
@@ -86,6 +99,7 @@ def build_power_map(facts: AccountFacts, gaps: list[CoverageGap], company: Compa
                     for k in c.favors],
             last_interaction=c.last_interaction,
             gaps=sorted(on_contact.get(c.id, [])),
+            plan=_plan_of(active_plan[c.id], f) if c.id in active_plan else None,
         ))
     on_map = set(f.contacts) | staff_ids
     for line in f.current_lines():
@@ -127,6 +141,17 @@ def build_power_map(facts: AccountFacts, gaps: list[CoverageGap], company: Compa
         partnership=relationship.partnership, organizational_coverage=relationship.coverage,
         fronts=relationship.fronts,
     )
+
+
+def _plan_of(plan: PlanInfo, f: AccountFacts) -> PowerMapPlan:
+    contact = f.contacts[plan.contact.id]
+    return PowerMapPlan(
+        id=plan.id, goal=plan.goal, target_attitude=plan.target_attitude,
+        current_attitude=f.attitude(contact.id),
+        reached_target=plan.reached_on(f.as_of, contact.assessments),
+        next_review_due=plan.next_review_due(f.as_of),
+        owner={"staffId": plan.owner.id, "name": plan.owner.name},
+        sponsor={"staffId": plan.sponsor.id, "name": plan.sponsor.name})
 
 
 _ATTITUDE_COLOUR = {-1: "#e57373", 0: "#e0e0e0", 1: "#c5e1a5", 2: "#81c784", 3: "#2e7d32"}

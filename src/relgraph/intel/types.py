@@ -313,6 +313,20 @@ class AttitudeChange(Answer):
 # --- power map ------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
+class PowerMapPlan(Answer):
+    """A contact's active key-relationship plan, as the power map shows it."""
+
+    id: str
+    goal: str
+    target_attitude: int
+    current_attitude: int | None
+    reached_target: bool
+    next_review_due: dt.date
+    owner: dict[str, str]    # {staffId, name}
+    sponsor: dict[str, str]  # {staffId, name}
+
+
+@dataclass(frozen=True)
 class PowerMapContact(Answer):
     id: str
     name: str
@@ -328,7 +342,8 @@ class PowerMapContact(Answer):
     sponsors: list[dict[str, str]]    # [{staffId, name}]
     favors: list[dict[str, Any]]      # [{competitorId, name, strength}]
     last_interaction: dt.date | None
-    gaps: list[str]                   # gap kinds on this contact
+    gaps: list[str]                   # gap kinds on this contact (and on its plans)
+    plan: PowerMapPlan | None = None  # the active plan (the latest started, when several)
 
 
 @dataclass(frozen=True)

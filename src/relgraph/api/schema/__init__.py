@@ -2,7 +2,8 @@
 
 The root types are put together here from one module per area: `keys` (who asks, the API
 keys), `records` (records by id and Relay lists), `questions` (the MCR questions), `org` (the
-client as a company: its questions and records) and `mutations`.
+client as a company: its questions and records), `plans` (the key-relationship cycle: plans, the
+annual review, their writes) and `mutations`.
 
 Access rules (API keys, relgraph.api.auth):
 - Every operation needs a valid key (`Authorization: Bearer SECRET`), except on a server started
@@ -31,6 +32,7 @@ import strawberry
 from relgraph.api.schema.keys import KeyQueries, ViewerQuery
 from relgraph.api.schema.mutations import RecordMutations
 from relgraph.api.schema.org import OrgMutations, OrgQueries
+from relgraph.api.schema.plans import PlanMutations, PlanQueries
 from relgraph.api.schema.questions import QuestionQueries
 from relgraph.api.schema.records import RecordQueries
 
@@ -38,14 +40,15 @@ __all__ = ["Mutation", "Query"]
 
 
 @strawberry.type(description="Read the relationship graph and ask the MCR questions.")
-class Query(ViewerQuery, RecordQueries, QuestionQueries, OrgQueries, KeyQueries):
+class Query(ViewerQuery, RecordQueries, QuestionQueries, OrgQueries, PlanQueries, KeyQueries):
     """The root query: the fields of the areas, in the order viewer, records, questions, the
-    client as a company, keys."""
+    client as a company, the key-relationship cycle, keys."""
 
 
 @strawberry.type(description=(
     "Write the graph (editor keys): upserts validated exactly like an import (every problem "
     "listed in `extensions.problems`, nothing written on error), owner and sponsor changes, "
-    "whole documents, and key management (admin keys)."))
-class Mutation(RecordMutations, OrgMutations):
-    """The root mutation: the record mutations, then those of the client as a company."""
+    "whole documents, the key-relationship cycle, and key management (admin keys)."))
+class Mutation(RecordMutations, OrgMutations, PlanMutations):
+    """The root mutation: the record mutations, those of the client as a company, then those of
+    the key-relationship cycle."""

@@ -200,6 +200,35 @@ class PowerMapFavor:
     strength: float | None
 
 
+@strawberry.type(description="One of our people named by a plan on a power map.")
+class PowerMapPlanStaff:
+    staff_id: strawberry.ID
+    name: str
+
+
+@strawberry.type(description="A power map contact's active key-relationship plan.")
+class PowerMapPlan:
+    id: strawberry.ID
+    goal: str
+    target_attitude: int
+    current_attitude: int | None
+    reached_target: bool
+    next_review_due: dt.date
+    owner: PowerMapPlanStaff
+    sponsor: PowerMapPlanStaff
+
+    @staticmethod
+    def of(p: answers.PowerMapPlan) -> PowerMapPlan:
+        return PowerMapPlan(
+            id=strawberry.ID(p.id), goal=p.goal, target_attitude=p.target_attitude,
+            current_attitude=p.current_attitude, reached_target=p.reached_target,
+            next_review_due=p.next_review_due,
+            owner=PowerMapPlanStaff(staff_id=strawberry.ID(p.owner["staffId"]),
+                                    name=p.owner["name"]),
+            sponsor=PowerMapPlanStaff(staff_id=strawberry.ID(p.sponsor["staffId"]),
+                                      name=p.sponsor["name"]))
+
+
 @strawberry.type(description="A contact on a power map, with attitude, owners, sponsors, gaps.")
 class PowerMapContact:
     id: strawberry.ID
@@ -216,7 +245,10 @@ class PowerMapContact:
     sponsors: list[PowerMapSponsor]
     favors: list[PowerMapFavor]
     last_interaction: dt.date | None
-    gaps: list[str] = strawberry.field(description="Kinds of the gaps on this contact.")
+    gaps: list[str] = strawberry.field(
+        description="Kinds of the gaps on this contact (and on its plans and their commitments).")
+    plan: PowerMapPlan | None = strawberry.field(description=(
+        "The contact's active key-relationship plan (the latest started, when several)."))
 
     @staticmethod
     def of(c: answers.PowerMapContact) -> PowerMapContact:
@@ -232,6 +264,7 @@ class PowerMapContact:
                                   name=f.get("name"), strength=f.get("strength"))
                     for f in c.favors],
             last_interaction=c.last_interaction, gaps=list(c.gaps),
+            plan=PowerMapPlan.of(c.plan) if c.plan else None,
         )
 
 

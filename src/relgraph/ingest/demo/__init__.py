@@ -10,7 +10,8 @@ The package: `tables` (the data the builders draw from), `records` (the builders
 part of an account: `accounts` (the portfolio's accounts and executives), `client` (org chart
 and people), `ours` (team, owners, sponsors, who knows whom), `deals` (opportunities, decision
 chains, competitors), `activity` (assessments, interactions), `company` (organizational
-actions, department assessments, tier reviews); `builder` puts them together.
+actions, department assessments, tier reviews), `plans` (key-relationship plans, their reviews
+and commitments); the last two from random streams of their own; `builder` puts them together.
 """
 
 from __future__ import annotations

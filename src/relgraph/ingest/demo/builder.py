@@ -1,6 +1,6 @@
 """The demo portfolio put together: the accounts first, then, account by account, its client
 side, our side, its deals and two years of activity, in one fixed order of draws; then the
-client as a company (from a generator of its own)."""
+client as a company and the key-relationship plans, each from a random stream of its own."""
 
 from __future__ import annotations
 
@@ -12,10 +12,11 @@ from relgraph.ingest.demo.client import ClientSide
 from relgraph.ingest.demo.company import Company
 from relgraph.ingest.demo.deals import Deals
 from relgraph.ingest.demo.ours import OurSide
+from relgraph.ingest.demo.plans import PlanCards
 from relgraph.ingest.demo.records import Account
 
 
-class Builder(Accounts, ClientSide, OurSide, Deals, Activity, Company):
+class Builder(Accounts, ClientSide, OurSide, Deals, Activity, Company, PlanCards):
     """Builds one portfolio document (`build`), account by account (`build_account`)."""
 
     def build(self) -> dict[str, Any]:
@@ -25,6 +26,7 @@ class Builder(Accounts, ClientSide, OurSide, Deals, Activity, Company):
         for plan in plans:
             self.build_account(plan)
         self.company(plans)
+        self.plan_cards()
         return self.doc
 
     def build_account(self, acc: Account) -> None:

@@ -46,7 +46,7 @@ class Portfolio:
         for name in DOCUMENT_ORDER:
             self.doc[name] = []
         self._days: dict[int, str] = {}
-        self._next = {"ou": 0, "c": 0, "s": 0, "i": 0, "o": 0}
+        self._next = {"ou": 0, "c": 0, "s": 0, "i": 0, "o": 0, "p": 0, "cm": 0, "pr": 0}
         self.staff_rank: dict[str, str] = {}
         self.staff_active: dict[str, bool] = {}
         self.a_load: dict[str, int] = {}
