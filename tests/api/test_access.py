@@ -19,7 +19,7 @@ LEAK_QUERY = """{
   cio: contact(id: "c-bcio") { id }
   banker: staffMember(id: "s-bank") { id }
   bankDeal: opportunity(id: "o-bank") { id }
-  contacts(first: 500) { totalCount nodes { id name managers { id } directReports { id } } }
+  contacts(first: 100) { totalCount nodes { id name managers { id } directReports { id } } }
   staff { totalCount nodes { id name owns { contact { id } } teams { account { id } }
           sponsoredContacts { id } sponsoredAccounts { id } } }
   interactions { totalCount nodes { id staff { id } contacts { id } } }

@@ -207,12 +207,12 @@ async def write(ctx: Context[Loaders],
 
 
 async def import_whole(ctx: Context[Loaders], document: Any) -> ImportSummary:
-    return await ctx.call(write_document, ctx.store, ctx.principal, document)
+    return await ctx.write(write_document, ctx.principal, document)
 
 
 async def remove_owner(ctx: Context[Loaders], staff: str, contact: str, role: str) -> int:
     await contact_in_scope(ctx, contact)
-    rows = await ctx.rows(REMOVE_OWNER, {"staff": staff, "contact": contact, "role": role})
+    rows = await ctx.write_rows(REMOVE_OWNER, {"staff": staff, "contact": contact, "role": role})
     if not rows:
         raise NotFound("staff member or contact", f"{staff}/{contact}")
     return int(rows[0]["removed"])
@@ -231,11 +231,11 @@ async def unpair_sponsor(
     one_sponsored(contact, account)
     if contact is not None:
         await contact_in_scope(ctx, contact)
-        rows = await ctx.rows(UNPAIR_CONTACT, {"staff": staff, "contact": contact})
+        rows = await ctx.write_rows(UNPAIR_CONTACT, {"staff": staff, "contact": contact})
     else:
         if not ctx.loaders.sees(account):
             raise NotFound("account", str(account))
-        rows = await ctx.rows(UNPAIR_ACCOUNT, {"staff": staff, "account": account})
+        rows = await ctx.write_rows(UNPAIR_ACCOUNT, {"staff": staff, "account": account})
     if not rows:
         raise NotFound("staff member or " + ("contact" if contact else "account"),
                        f"{staff}/{contact or account}")
@@ -245,7 +245,7 @@ async def unpair_sponsor(
 async def erase_sensitive(ctx: Context[Loaders], contacts: list[str]) -> list[str]:
     for cid in contacts:
         await contact_in_scope(ctx, cid)
-    rows = await ctx.rows(ERASE_SENSITIVE, {"ids": sorted(set(contacts))})
+    rows = await ctx.write_rows(ERASE_SENSITIVE, {"ids": sorted(set(contacts))})
     return [str(r["id"]) for r in rows]
 
 
