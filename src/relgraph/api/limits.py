@@ -45,10 +45,12 @@ from graphql import (
     value_from_ast_untyped,
 )
 from graphql.language import DocumentNode
-from pydantic import TypeAdapter
+from pydantic import TypeAdapter, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from relgraph.api.errors import BAD_USER_INPUT, VALIDATION_FAILED
+from relgraph.config import one_line
+from relgraph.errors import InvalidSettings
 from relgraph.intel.paths import MAX_HOPS_LIMIT, MAX_PATHS
 from relgraph.model import Score
 
@@ -109,6 +111,13 @@ class Limits(BaseSettings):
     max_body_bytes: int = 32 * 1024 * 1024  # request body (importDocument carries documents)
     time_budget_s: float = 30.0    # reads of one request stop with REQUEST_TIMEOUT after this
     max_concurrent: int = 32       # requests at once; one more is answered SERVER_BUSY
+
+    def __init__(self, **values: Any) -> None:
+        """Read the limits; a value that does not parse raises InvalidSettings (one line)."""
+        try:
+            super().__init__(**values)
+        except ValidationError as exc:
+            raise InvalidSettings(one_line(exc, "RELGRAPH_API_")) from None
 
 
 @dataclass
