@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import os
 import sys
 from collections.abc import Callable
 from typing import Any, TypeVar, cast
@@ -68,6 +69,9 @@ def fails_cleanly(func: F) -> F:
             sys.exit(1)
         except RelgraphError as exc:
             click.echo(f"relgraph: {str(exc).splitlines()[0]}", err=True)
+            sys.exit(1)
+        except BrokenPipeError:  # the reader of our output went away (`| head`): nothing to say
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             sys.exit(1)
         except OSError as exc:
             where = f": {exc.filename}" if exc.filename else ""
