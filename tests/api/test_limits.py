@@ -402,3 +402,21 @@ def test_a_read_past_the_deadline_runs_no_statement(store: GraphStore) -> None:
     with pytest.raises(TimeBudgetExceeded, match="time budget of 5 s"):
         intel.coverage_gaps(late, "acc-000")
     assert store.statements_run == before
+
+
+def test_every_weight_and_range_names_a_field_of_the_schema() -> None:
+    """A weight under a name the schema does not have would leave its field at cost 1."""
+    from relgraph.api.app import build_schema
+    from relgraph.api.limits import PORTFOLIO_WEIGHTS, RANGES, WEIGHTS
+
+    schema = build_schema()._schema
+    for key in [*WEIGHTS, *(name for name, _ in PORTFOLIO_WEIGHTS)]:
+        type_name, _, field = key.partition(".")
+        owner = schema.get_type(type_name)
+        assert owner is not None and field in getattr(owner, "fields", {}), key
+    for name, argument in PORTFOLIO_WEIGHTS:
+        type_name, _, field = name.partition(".")
+        assert argument in schema.get_type(type_name).fields[field].args  # type: ignore[union-attr]
+    fields = {(name, arg) for t in schema.type_map.values() for name, f in
+              (getattr(t, "fields", None) or {}).items() for arg in getattr(f, "args", {})}
+    assert set(RANGES) <= fields

@@ -181,7 +181,7 @@ def gaps_cmd(account_id: str | None, kinds: tuple[str, ...], as_of: str | None,
     wanted = parse_kinds(kinds) if kinds else None
     day = _date(as_of, "--as-of")
     found = coverage_gaps(store(), account_id, wanted, as_of=day, settings=settings())
-    emit(fmt, found, gaps_table, GAP_COLUMNS, empty="no coverage gaps")
+    emit(fmt, found, gaps_table, columns=GAP_COLUMNS, empty="no coverage gaps")
 
 
 def gaps_table(found: Sequence[CoverageGap]) -> list[str]:
@@ -247,12 +247,12 @@ def coaches_cmd(account_id: str, opportunity_id: str | None, candidates: bool,
     day = _date(as_of, "--as-of")
     if candidates:
         pool = coach_candidates(store(), account_id, as_of=day, settings=settings())
-        emit(fmt, pool, candidates_table, CANDIDATE_COLUMNS,
+        emit(fmt, pool, candidates_table, columns=CANDIDATE_COLUMNS,
              empty=f"no coach candidates at {account_id}")
         return
     found = coaches(store(), account_id, opportunity_id, as_of=day, settings=settings())
     where = f"on {opportunity_id}" if opportunity_id else f"at {account_id}"
-    emit(fmt, found, coaches_table, COACH_COLUMNS,
+    emit(fmt, found, coaches_table, columns=COACH_COLUMNS,
          empty=f"no coaches {where} (try `relgraph coaches --account {account_id} --candidates`)")
 
 
@@ -362,7 +362,7 @@ def scores_cmd(account_id: str, as_of: str | None, fmt: str) -> None:
     check_format(fmt, "table", "json", "csv")
     found = contact_scores(store(), account_id, as_of=_date(as_of, "--as-of"),
                            settings=settings())
-    emit(fmt, found, scores_table, SCORE_COLUMNS)
+    emit(fmt, found, scores_table, columns=SCORE_COLUMNS)
 
 
 def scores_table(found: Sequence[ContactScore]) -> list[str]:
@@ -394,7 +394,7 @@ def health_cmd(account_ids: tuple[str, ...], as_of: str | None, fmt: str) -> Non
     check_format(fmt, "table", "json", "csv")
     found = account_health(store(), list(account_ids) or None, as_of=_date(as_of, "--as-of"),
                            settings=settings())
-    emit(fmt, found, health_table, HEALTH_COLUMNS)
+    emit(fmt, found, health_table, columns=HEALTH_COLUMNS)
 
 
 def health_table(found: Sequence[AccountHealth]) -> list[str]:
@@ -428,7 +428,7 @@ def review_cmd(account_id: str, since: str, until: str, fmt: str) -> None:
     check_format(fmt, "table", "json", "csv")
     found = attitude_changes(store(), account_id, _required_date(since, "--since"),
                              _required_date(until, "--until"), settings=settings())
-    emit(fmt, found, review_table, REVIEW_COLUMNS,
+    emit(fmt, found, review_table, columns=REVIEW_COLUMNS,
          empty=f"no assessed contacts at {account_id} between {since} and {until}")
 
 

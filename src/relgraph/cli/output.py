@@ -9,7 +9,7 @@ the matching GraphQL field).
     def coaches_cmd(..., fmt: str) -> None:
         check_format(fmt, "table", "json", "csv")
         found = coaches(...)
-        emit(fmt, found, coaches_table, COACH_COLUMNS, empty="no coaches")
+        emit(fmt, found, coaches_table, columns=COACH_COLUMNS, empty="no coaches")
 
 The table is as wide as the terminal (`COLUMNS`, else the terminal's width; 100 when the output
 is not a terminal).
@@ -153,7 +153,7 @@ def echo_csv(columns: Sequence[Column[A]], found: Sequence[A]) -> None:
         writer.writerow([csv_cell(c.value(answer)) for c in columns])
 
 
-def emit(fmt: str, found: Sequence[A], lines: Callable[[Sequence[A]], list[str]],
+def emit(fmt: str, found: Sequence[A], lines: Callable[[Sequence[A]], list[str]], *,
          columns: Sequence[Column[A]] = (), empty: str | None = None) -> None:
     """Print the answers in `fmt`: JSON (the GraphQL field's value), CSV (`columns`) or the
     table `lines` makes (`empty` instead of an empty table, when given)."""
