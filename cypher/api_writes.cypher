@@ -53,9 +53,9 @@ RETURN c.id AS id, c.socialStyle AS socialStyle
 
 // name: api_record_accounts
 // The stored account of existing records (org units, contacts, opportunities, interactions,
-// organizational actions, tier reviews; a plan's is its contact's) by id, for the write-scope
-// check of a key limited to some accounts.
-// params: orgUnits, contacts, opportunities, interactions, orgActions, tierReviews, plans
+// organizational actions, tier reviews; a plan's is its contact's, a department assessment's its
+// org unit's) by id, for the write-scope check of a key limited to some accounts.
+// params: orgUnits, contacts, opportunities, interactions, orgActions, tierReviews, plans, departmentAssessments
 MATCH (n:OrgUnit)
 WHERE n.id IN $orgUnits
 RETURN 'orgUnits' AS kind, n.id AS id, n.account AS account
@@ -83,3 +83,7 @@ UNION ALL
 MATCH (n:Plan)-[:TARGETS]->(c:Contact)
 WHERE n.id IN $plans
 RETURN 'plans' AS kind, n.id AS id, c.account AS account
+UNION ALL
+MATCH (n:DepartmentAssessment)-[:ASSESSES]->(u:OrgUnit)
+WHERE n.id IN $departmentAssessments
+RETURN 'departmentAssessments' AS kind, n.id AS id, u.account AS account

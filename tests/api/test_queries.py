@@ -171,8 +171,11 @@ def test_coverage_gaps_exact(api: Api, graph: GraphStore) -> None:
 
 def test_power_map_matches_the_library(api: Api, graph: GraphStore) -> None:
     data = api.data(f"""{{ powerMap(accountId: "acc-n", asOf: "2026-11-01") {{
-      accountId accountName tier asOf
-      units {{ id name parent }}
+      accountId accountName tier asOf partnership organizationalCoverage
+      fronts {{ front required done coverage
+                actions {{ action required done lastDate
+                           evidence {{ source id date type note }} }} }}
+      units {{ id name parent generalScore obstructs }}
       contacts {{ id name title rank orgUnit attitude key active coach risingStar
                  owners {{ staffId name role }} sponsors {{ staffId name }}
                  favors {{ competitorId name strength }} lastInteraction gaps }}

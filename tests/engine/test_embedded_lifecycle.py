@@ -1,23 +1,32 @@
 """The embedded engine's lifecycle through the real `relgraph` command: persistence, crash
-recovery, idempotent start, stale-state cleanup, and a one-line error for an unreachable Neo4j."""
+recovery (also on a restart slow enough that any query timeout would fire), idempotent start,
+stale-state cleanup, owner-only files, and a one-line error for an unreachable Neo4j."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import signal
+import stat
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
 from relgraph.config import Settings
-from relgraph.cypher import statement
-from relgraph.ingest.importer import write_unchecked
+from relgraph.cypher import Statement, statement
+from relgraph.errors import QueryFailed
+from relgraph.ingest.demo import generate_portfolio
+from relgraph.ingest.export import export_document
+from relgraph.ingest.importer import import_document, write_unchecked
 from relgraph.model import Account
 from relgraph.store import EmbeddedEngine, open_store
+from relgraph.store.falkordb import FalkorStore
 
 NAMES = statement("account_names")
+COUNTS = statement("graph_counts")
 
 
 def relgraph(settings: Settings, *args: str, env: dict[str, str] | None = None
@@ -57,16 +66,22 @@ def test_data_survives_stop_and_start(embedded_settings: Settings) -> None:
     assert account_names(embedded_settings) == ["Contoso Energy", "Northwind Telecom"]
 
 
-def test_kill_9_loses_nothing_acknowledged(embedded_settings: Settings) -> None:
-    engine = EmbeddedEngine(embedded_settings)
-    engine.start()
-    write_accounts(embedded_settings, [f"Account {i:03d}" for i in range(200)])
+def kill_9(engine: EmbeddedEngine) -> None:
+    """SIGKILL the engine and wait until it is gone."""
     pid = engine.pid()
     assert pid is not None
     os.kill(pid, signal.SIGKILL)
     deadline = time.monotonic() + 10
     while engine.pid() is not None and time.monotonic() < deadline:
         time.sleep(0.05)
+    assert engine.pid() is None
+
+
+def test_kill_9_loses_nothing_acknowledged(embedded_settings: Settings) -> None:
+    engine = EmbeddedEngine(embedded_settings)
+    engine.start()
+    write_accounts(embedded_settings, [f"Account {i:03d}" for i in range(200)])
+    kill_9(engine)
     # The crash left its pid file and socket behind; start detects and cleans them up.
     assert (embedded_settings.data_dir / "relgraph.pid").exists()
     started = relgraph(embedded_settings, "db", "start")
@@ -124,3 +139,78 @@ def test_db_commands_refuse_when_neo4j_is_configured(embedded_settings: Settings
     failed = relgraph(embedded_settings, "db", "start",
                       env={"RELGRAPH_NEO4J_URI": "bolt://127.0.0.1:1"})
     assert failed.returncode == 1 and "Neo4j is the engine" in failed.stderr
+
+
+def _readable_by_others(folder: Path) -> list[str]:
+    """Folders and files under `folder` (itself included) that others may read (not sockets)."""
+    loose = []
+    for path in (folder, *folder.rglob("*")):
+        mode = path.lstat().st_mode
+        if (stat.S_ISDIR(mode) or stat.S_ISREG(mode)) and mode & 0o077:
+            loose.append(f"{path.relative_to(folder)} {stat.filemode(mode)}")
+    return loose
+
+
+def test_the_data_folder_and_its_files_are_the_owners_only(embedded_settings: Settings) -> None:
+    folder = embedded_settings.data_dir
+    # A folder as an older relgraph left it: readable by every local user.
+    folder.chmod(0o755)
+    (folder / "engine.log").write_text("an old log\n", encoding="utf-8")
+    (folder / "engine.log").chmod(0o644)
+    started = relgraph(embedded_settings, "db", "start")
+    assert started.returncode == 0, started.stderr
+    assert started.stderr.splitlines()[0] == (
+        f"relgraph: restricted {folder} to its owner (2 of its files and folders were "
+        "readable by other users)")
+    write_accounts(embedded_settings, ["Northwind Telecom"])  # the append-only file grows
+    assert relgraph(embedded_settings, "db", "stop").returncode == 0
+    again = relgraph(embedded_settings, "db", "start")
+    assert "restricted" not in again.stderr  # nothing to tighten: all was created owner-only
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    assert sorted(p.name for p in (folder / "appendonlydir").iterdir())  # the files exist
+    assert _readable_by_others(folder) == []
+
+
+# --- recovery on a slowed restart; reads keep their own timeout ----------------------------
+
+def test_every_acknowledged_write_survives_kill_9_and_a_slow_restart(
+        embedded_settings: Settings) -> None:
+    engine = EmbeddedEngine(embedded_settings)
+    engine.start()
+    store = open_store(embedded_settings)
+    try:
+        # Many write statements of a few hundred rows each, as an import of a portfolio does.
+        import_document(store, generate_portfolio(accounts=5, as_of=dt.date(2026, 11, 1)),
+                        batch_size=300)
+        written, counts = export_document(store), store.run(COUNTS)
+    finally:
+        store.close()
+    assert counts[0]["nodes"] > 5_000
+    kill_9(engine)
+
+    # Restarted with a 1 ms query timeout: an engine-wide timeout would cut off every write
+    # it replays from the append-only file (FalkorDB 4.16 applied TIMEOUT_DEFAULT to them).
+    slow = embedded_settings.model_copy(update={"query_timeout_ms": 1})
+    EmbeddedEngine(slow).start()
+    store = open_store(embedded_settings)  # read back with an ordinary timeout
+    try:
+        assert store.run(COUNTS) == counts
+        assert export_document(store) == written
+    finally:
+        store.close()
+    assert "timed out" not in engine.log_file.read_text(errors="replace")
+
+
+def test_reads_still_time_out_on_their_own(embedded_settings: Settings) -> None:
+    EmbeddedEngine(embedded_settings).start()
+    store = FalkorStore(embedded_settings.socket_path, embedded_settings.graph_name,
+                        timeout_ms=1)
+    # Not a catalog statement: a read that surely takes longer than 1 ms.
+    slow = Statement(name="slow_read", doc="", path=Path(__file__), line=0, params=(),
+                     text="UNWIND range(1, 5000000) AS x WITH x WHERE x % 7 = 8 "
+                          "RETURN count(x) AS n")
+    try:
+        with pytest.raises(QueryFailed, match="Query timed out"):
+            store.run(slow)
+    finally:
+        store.close()

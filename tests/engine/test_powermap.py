@@ -48,7 +48,7 @@ def northwind(store: GraphStore) -> GraphStore:
 def test_power_map(northwind: GraphStore) -> None:
     before = northwind.statements_run
     pm = power_map(northwind, "acc-1", as_of=AS_OF)
-    assert northwind.statements_run - before <= 7
+    assert northwind.statements_run - before <= 9
     assert (pm.account_id, pm.account_name, pm.tier, pm.as_of) == ("acc-1", "Northwind", "S",
                                                                     AS_OF)
     assert [(u.id, u.name, u.parent) for u in pm.units] == [("u1", "Technology", None),
@@ -83,8 +83,8 @@ def test_power_map(northwind: GraphStore) -> None:
     ]
     assert pm.competitors == [{"id": "k1", "name": "Rival", "position": "primary"}]
     assert sorted({(g.kind, g.subject_id) for g in pm.gaps}) == [
-        ("OWNER_MISSING_B", "cto"), ("SINGLE_THREADED", "acc-1"), ("STALE_CONTACT", "cto"),
-        ("TRIANGLE_ROLE_MISSING", "acc-1")]
+        ("ORG_ACTION_MISSING", "acc-1"), ("OWNER_MISSING_B", "cto"), ("RETIER_OVERDUE", "acc-1"),
+        ("SINGLE_THREADED", "acc-1"), ("STALE_CONTACT", "cto"), ("TRIANGLE_ROLE_MISSING", "acc-1")]
     d = pm.to_dict()
     assert d["contacts"][0]["lastInteraction"] is None and d["links"][0]["from"] == "eng"
     dot = power_map_dot(pm)

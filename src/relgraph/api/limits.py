@@ -14,7 +14,10 @@ portfolio by `bench/api_weights.py`):
   `INTROSPECTION_LIST_NESTING` deep (`types { fields { args } }`, as GraphiQL asks).
 A fragment is measured once per page size it is spread under, so nested spreads cost no more
 time than the text they are written in; the walk stops as soon as a total passes its limit
-(every part only adds to the whole). A query above a limit is rejected whole.
+(every part only adds to the whole). A query above a limit is rejected whole; so is an id
+argument the input gate refuses (relgraph.ingest.gate), a `first` above `max_page_size`, an
+argument out of its range (`RANGES`), a list argument longer than `max_list_items`, and text with
+NUL characters (the FalkorDB client inlines parameters into the query text).
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from graphql import (
     GraphQLArgument,
     GraphQLError,
     GraphQLField,
+    GraphQLID,
     GraphQLInterfaceType,
     GraphQLList,
     GraphQLNonNull,
@@ -51,6 +55,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 from relgraph.api.errors import BAD_USER_INPUT, VALIDATION_FAILED
 from relgraph.config import one_line
 from relgraph.errors import InvalidSettings
+from relgraph.ingest import gate
 from relgraph.intel.paths import MAX_HOPS_LIMIT, MAX_PATHS
 from relgraph.model import Score
 
@@ -69,6 +74,9 @@ WEIGHTS: dict[str, int] = {
     "Query.attitudeChanges": 350,
     "Query.hiddenInfluencers": 700,
     "Query.singlePointsOfFailure": 700,
+    "Query.portfolio": 1_000,
+    "Query.organizationalRelationship": 500,
+    "Query.generalRelationship": 500,
     "Account.figures": 200,
     "Account.coverageGaps": 200,
     "Mutation.importDocument": 1_000,
@@ -382,6 +390,8 @@ class _Walk:
             value = self._value(node, name)
             if declared is None or value is None:
                 continue  # unknown argument or not given: validation and defaults apply
+            if get_named_type(declared.type) is GraphQLID:
+                self._ids(node, name, value)
             if name == "first":
                 self._first(node, value)
             elif (field_name, name) in RANGES and _whole(value):
@@ -393,6 +403,16 @@ class _Walk:
                     and len(value) > self.limits.max_list_items:
                 self._reject(node, name, f"`{name}` of `{field_name}` lists {len(value)} items; "
                                          f"at most {self.limits.max_list_items}")
+
+    def _ids(self, node: FieldNode, name: str, value: Any) -> None:
+        """Ids as arguments pass the input gate, as the ids of a document do."""
+        items = list(enumerate(value)) if isinstance(value, list) else [(None, value)]
+        for index, item in items:
+            why = gate.id_problem(item) if isinstance(item, str) else None
+            if why is not None:
+                where = name if index is None else f"{name}[{index}]"
+                self._reject(node, name, f"`{where}` of `{node.name.value}` {why}")
+                return
 
     def _first(self, node: FieldNode, first: Any) -> None:
         top = self.limits.max_page_size

@@ -30,9 +30,11 @@ from relgraph import model
 from relgraph.api import stored
 from relgraph.api.context import Context
 from relgraph.cypher import Statement, statement
+from relgraph.intel.company import TierReviewInfo
 from relgraph.intel.gaps import coverage
+from relgraph.intel.portfolio import company_figures
 from relgraph.intel.scores import health_of
-from relgraph.intel.types import AccountHealth, CoverageGap
+from relgraph.intel.types import AccountHealth, CompanyFigures, CoverageGap
 from relgraph.model import OPEN_STAGES
 from relgraph.store.base import Row
 
@@ -82,15 +84,18 @@ STATEMENTS: dict[str, Statement] = {name: statement(name) for name in (
     "api_team_of_accounts",
     "api_team_of_opportunities",
     "api_teams_of_staff",
+    "api_tier_reviews_of_accounts",
 )}
 
 
 @dataclass(frozen=True)
 class Analysis:
-    """Health and gaps of one account at one day, from one load of its facts."""
+    """Health, gaps and company figures of one account at one day, from one load of its
+    facts."""
 
     health: AccountHealth
     gaps: list[CoverageGap]
+    company: CompanyFigures
 
 
 def _by_id(ctx: Context[Any], name: str, build: Callable[[Row], T],
@@ -235,6 +240,8 @@ class Loaders:
         self.counts_of_account = _grouped(ctx, "api_account_counts", stored.AccountCounts.from_row,
                                           openStages=open_stages)
         self.members_of_unit = _grouped(ctx, "api_members_of_units", _item(contact), seen)
+        self.tier_reviews_of_account = _grouped(ctx, "api_tier_reviews_of_accounts",
+                                                _item(TierReviewInfo.from_item))
 
         # --- of a contact ---------------------------------------------------------------------
         self.owners_of_contact = _grouped(ctx, "api_owners_of_contacts", _role(
@@ -333,19 +340,23 @@ class Loaders:
                                 contacts=[p for p in people if isinstance(p, stored.Contact)])
 
     async def _analyses(self, keys: list[tuple[str, str]]) -> list[Analysis]:
-        """Health and gaps of the accounts asked about, one computation per day asked."""
+        """Health, gaps and company figures of the accounts asked about, one computation per
+        day asked; effort shares are of the accounts the key sees."""
         per_day: dict[str, set[str]] = defaultdict(set)
         for account_id, day in keys:
             per_day[day].add(account_id)
         found: dict[tuple[str, str], Analysis] = {}
         ctx = self._ctx
+        accounts = ctx.principal.accounts
+        scope = None if accounts is None else sorted(accounts)
         for day, ids in sorted(per_day.items()):
             # Asked for by Account objects: the accounts exist and the key sees them.
             result = await ctx.call(coverage, ctx.store, sorted(ids), dt.date.fromisoformat(day),
                                     ctx.settings)
+            company = await ctx.call(company_figures, ctx.store, result, scope, ctx.settings)
             for aid, facts in result.portfolio.accounts.items():
                 found[(aid, day)] = Analysis(health_of(facts, ctx.settings),
-                                             result.of_account(aid))
+                                             result.of_account(aid), company[aid])
         return [found[k] for k in keys]
 
 

@@ -45,8 +45,9 @@ SENSITIVE_FIELDS = ("socialStyle",)
 # Arrays whose records have an id and an `account` (the stored one must be in scope too).
 ACCOUNT_RECORDS = tuple(a for a, refs in REFS.items()
                         if NATURAL_KEYS[a] == ("id",) and ("account", "account") in refs)
-# Records whose account is that of another record they name: a plan's is its contact's.
-_ACCOUNT_VIA = {"plans": ("contact", "contacts")}
+# Records whose account is that of another record they name: a plan's is its contact's, a
+# department assessment's its org unit's.
+_ACCOUNT_VIA = {"plans": ("contact", "contacts"), "departmentAssessments": ("orgUnit", "orgUnits")}
 # Arrays of records with an id of no account (shared by every account): unlimited keys only.
 SHARED_ARRAYS = tuple(a for a in DEFINES
                       if a != "accounts" and a not in ACCOUNT_RECORDS and a not in _ACCOUNT_VIA)

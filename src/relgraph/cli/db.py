@@ -50,7 +50,8 @@ def status() -> None:
     """Show pid, socket, data size and engine version."""
     engine = _embedded()
     st = engine.status()
-    click.echo(f"state:    {'running' if st.running else 'stopped'}")
+    state = "running" if st.running else "not answering" if st.pid is not None else "stopped"
+    click.echo(f"state:    {state}")
     click.echo(f"pid:      {st.pid if st.pid is not None else '-'}")
     click.echo(f"socket:   {st.socket}")
     click.echo(f"data:     {st.data_dir} ({_size(st.data_bytes)})")

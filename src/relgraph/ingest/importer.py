@@ -22,7 +22,7 @@ from typing import Any
 from relgraph.batching import chunks
 from relgraph.cypher import statement
 from relgraph.errors import ValidationFailed
-from relgraph.ingest import tabular
+from relgraph.ingest import gate, tabular
 from relgraph.ingest.export import ANCHORS, canonical_doc, fetch_records
 from relgraph.ingest.validation import Locate, json_location, natural_key, validate
 from relgraph.ingest.writer import WRITES
@@ -135,14 +135,27 @@ def load_path(path: Path) -> tuple[Any, Locate, list[str]]:
     if path.is_dir() or path.suffix.lower() in (".zip", ".xlsx", ".csv"):
         table = tabular.read(path)
         return table.doc, table.locate, table.problems
+    return _read_json(path), json_location, []
+
+
+def _read_json(path: Path) -> Any:
+    """A JSON document; every way it can fail to parse is a problem, never a traceback."""
+    size = path.stat().st_size
+    if size > gate.DOCUMENT_MAX_BYTES:
+        raise ValidationFailed([f"{path.name}: {size:,} bytes; a document may have at most "
+                                f"{gate.DOCUMENT_MAX_BYTES:,}"])
     try:
         with path.open(encoding="utf-8") as handle:
-            return json.load(handle), json_location, []
+            return json.load(handle)
     except json.JSONDecodeError as exc:
         raise ValidationFailed([f"{path.name}:{exc.lineno}:{exc.colno}: not valid JSON "
                                 f"({exc.msg})"]) from exc
     except UnicodeDecodeError as exc:
         raise ValidationFailed([f"{path.name}: not UTF-8 text ({exc.reason})"]) from exc
+    except RecursionError as exc:  # the parser's own limit, far above NESTING_MAX
+        raise ValidationFailed([f"{path.name}: {gate.nesting_problem()}"]) from exc
+    except ValueError as exc:  # e.g. an integer of more digits than Python converts
+        raise ValidationFailed([f"{path.name}: not a usable JSON document ({exc})"]) from exc
 
 
 def _compare(store: GraphStore, array: str, given: list[dict[str, Any]],

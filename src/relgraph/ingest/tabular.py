@@ -20,8 +20,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import NoneType, UnionType
 from typing import Any, Union, get_args, get_origin
+from xml.etree.ElementTree import ParseError
 
 from relgraph.errors import ValidationFailed
+from relgraph.ingest import gate
 from relgraph.ingest.validation import did_you_mean
 from relgraph.model import ARRAYS, DOCUMENT_ORDER, FORMAT
 
@@ -78,6 +80,8 @@ class Tabular:
 
     def add_table(self, name: str, source: str, rows: Iterable[tuple[int, list[Any]]]) -> None:
         """Read one table (`name` is the file or sheet name without extension)."""
+        if gate.name_problem(source):
+            source = repr(source)  # a file or sheet name is shown in every problem of its table
         if name not in ARRAYS:
             self.problems.append(f"{source}: not a relgraph/1 array"
                                  f"{did_you_mean(name, DOCUMENT_ORDER)}")
@@ -114,7 +118,10 @@ class Tabular:
         for position, column in enumerate(names):
             if not column:
                 continue
-            if column not in KINDS[name]:
+            if (why := gate.name_problem(column)) is not None:
+                self.problems.append(f"{source}:{line}: the column name {column!r} {why}")
+                ok = False
+            elif column not in KINDS[name]:
                 self.problems.append(f"{source}:{line} {column}: unknown column"
                                      f"{did_you_mean(column, COLUMNS[name])}")
                 ok = False
@@ -198,14 +205,34 @@ def read(path: Path) -> Tabular:
     except UnicodeDecodeError as exc:
         raise ValidationFailed([f"{path.name}: a CSV file is not UTF-8 text ({exc.reason})"]) \
             from exc
+    except ParseError as exc:  # openpyxl parses the workbook's XML with the standard library
+        raise ValidationFailed([f"{path.name}: not a readable workbook: its XML is not "
+                                f"well-formed ({exc}); a cell may hold a character XML forbids, "
+                                "such as U+FFFF"]) from exc
 
 
-def _csv_rows(handle: io.TextIOBase) -> Iterator[tuple[int, list[Any]]]:
+def _bounded(name: str, sizes: Iterable[int]) -> None:
+    """Refuse tables whose bytes (uncompressed) exceed what one document may hold."""
+    total = sum(sizes)
+    if total > gate.DOCUMENT_MAX_BYTES:
+        raise ValidationFailed([f"{name}: {total:,} bytes of tables; a document may have at "
+                                f"most {gate.DOCUMENT_MAX_BYTES:,}"])
+
+
+def _csv_rows(handle: io.TextIOBase, source: str,
+              problems: list[str]) -> Iterator[tuple[int, list[Any]]]:
+    """(line, cells) of each row; a row the csv module cannot read ends the table, a problem."""
     reader = csv.reader(handle)
     start = 1
-    for cells in reader:
-        yield start, cells
-        start = reader.line_num + 1  # a quoted cell may span lines: report where a row starts
+    try:
+        for cells in reader:
+            yield start, cells
+            start = reader.line_num + 1  # a quoted cell may span lines: report where a row starts
+    except csv.Error as exc:
+        reason = f"a cell is longer than {gate.CSV_CELL_MAX_CHARS} characters (text may have " \
+                 f"at most {gate.TEXT_MAX_CHARS})" if "field limit" in str(exc) \
+            else f"not valid CSV ({exc})"
+        problems.append(f"{source}:{start}: {reason}")
 
 
 def read_csv_folder(folder: Path) -> Tabular:
@@ -217,10 +244,12 @@ def read_csv_folder(folder: Path) -> Tabular:
 
 
 def _read_csv_files(files: list[Path]) -> Tabular:
+    _bounded(files[0].name if len(files) == 1 else files[0].parent.name,
+             (f.stat().st_size for f in files))
     table = Tabular()
     for path in files:
         with path.open(encoding="utf-8-sig", newline="") as handle:
-            table.add_table(path.stem, path.name, _csv_rows(handle))
+            table.add_table(path.stem, path.name, _csv_rows(handle, path.name, table.problems))
     return table
 
 
@@ -232,10 +261,12 @@ def read_csv_zip(path: Path) -> Tabular:
                          if n.lower().endswith(".csv") and not n.startswith("__MACOSX/"))
         if not members:
             raise ValidationFailed([f"{path.name}: no .csv files (expected e.g. accounts.csv)"])
+        _bounded(path.name, (archive.getinfo(m).file_size for m in members))
         for member in members:
             with archive.open(member) as raw:
                 text = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
-                table.add_table(Path(member).stem, f"{path.name}:{member}", _csv_rows(text))
+                source = f"{path.name}:{member}"
+                table.add_table(Path(member).stem, source, _csv_rows(text, source, table.problems))
     return table
 
 
@@ -243,20 +274,31 @@ def read_xlsx(path: Path) -> Tabular:
     """Every sheet of the workbook is one array (empty sheets are ignored)."""
     import openpyxl  # imported here: only XLSX import and export need it
 
+    with zipfile.ZipFile(path) as archive:
+        _bounded(path.name, (info.file_size for info in archive.infolist()))
     table = Tabular()
     book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     try:
         for sheet in book.worksheets:
-            rows = ((n, list(cells)) for n, cells in
-                    enumerate(sheet.iter_rows(values_only=True), start=1))
+            source = f"{path.name}[{sheet.title}]"
+            rows = _sheet_rows(sheet.iter_rows(values_only=True), source, table.problems)
             first = next(rows, None)
             if first is None or all(_blank(c) for c in first[1]):
                 continue
-            table.add_table(sheet.title, f"{path.name}[{sheet.title}]",
-                            _chain(first, rows))
+            table.add_table(sheet.title, source, _chain(first, rows))
     finally:
         book.close()
     return table
+
+
+def _sheet_rows(rows: Iterable[tuple[Any, ...]], source: str,
+                problems: list[str]) -> Iterator[tuple[int, list[Any]]]:
+    """(row number, cells) of a sheet, at most SHEET_MAX_ROWS; more ends the sheet, a problem."""
+    for number, cells in enumerate(rows, start=1):
+        if number > gate.SHEET_MAX_ROWS:
+            problems.append(f"{source}: more than {gate.SHEET_MAX_ROWS:,} rows")
+            return
+        yield number, list(cells)
 
 
 def _chain(first: tuple[int, list[Any]],

@@ -24,6 +24,7 @@ from pydantic.fields import FieldInfo
 from relgraph.batching import chunks
 from relgraph.cypher import statement
 from relgraph.errors import ValidationFailed
+from relgraph.ingest import gate
 from relgraph.model import (
     ARRAYS,
     DOCUMENT_ORDER,
@@ -154,10 +155,10 @@ def validate(
     `early` are problems a reader already found (e.g. unknown CSV columns), reported first.
     """
     check = _Check(locate)
-    arrays = check.top_level(doc)
+    arrays = check.top_level(check.screen_names(doc))
     for array in DOCUMENT_ORDER:
         if array in arrays:
-            check.shape(array, arrays[array])
+            check.shape(array, check.screen(array, arrays[array]))
     check.identity()
     check.rules()
     check.references(store)
@@ -181,6 +182,8 @@ class _Check:
     # run lists every problem) and still define their id (so that others' references to them
     # do not cascade into more problems).
     loose: dict[str, list[tuple[int, dict[str, Any]]]] = field(default_factory=dict)
+    # Records the input gate barred from parsing; only their gate-clean ids are used.
+    barred: dict[str, set[int]] = field(default_factory=dict)
 
     # --- reporting --------------------------------------------------------------------
     def top(self, text: str) -> None:
@@ -231,8 +234,8 @@ class _Check:
             return
         except ValidationError as exc:
             failed = self._report(array, exc)
-        self.loose[array] = [(i, _loose_doc(array, items[i])) for i in sorted(failed)
-                             if isinstance(items[i], dict)]
+        self.loose[array] = self.loose.get(array, []) + [
+            (i, _loose_doc(array, items[i])) for i in sorted(failed) if isinstance(items[i], dict)]
         good = [i for i in range(len(items)) if i not in failed]
         again = adapter.validate_json(json.dumps([items[i] for i in good], default=str),
                                       strict=True, by_alias=True, by_name=False)
@@ -244,9 +247,40 @@ class _Check:
             index, *rest = error["loc"]
             assert isinstance(index, int)
             failed.add(index)
+            if index in self.barred.get(array, ()):
+                continue  # refused by the gate, reported already
             path = _path(rest)
             self.add(array, index, path, _reason(array, error, rest))
         return failed
+
+    # --- the input gate (ingest/gate.py), before anything is parsed -----------------
+    def screen_names(self, doc: Any) -> Any:
+        """The document without the array names the gate refuses (each one reported)."""
+        if not isinstance(doc, dict):
+            return doc
+        refused = gate.array_name_problems(doc)
+        if not refused:
+            return doc
+        for problem in refused:
+            self.top(f"document: {problem}")
+        return {k: v for k, v in doc.items() if not (isinstance(k, str) and gate.name_problem(k))}
+
+    def screen(self, array: str, items: list[Any]) -> list[Any]:
+        """Report what the gate refuses in one array; the items, barred records as None."""
+        kept = items
+        for index, item in enumerate(items):
+            found = gate.record_problems(array, item)
+            for problem in found:
+                self.add(array, index, problem.path, problem.reason)
+            if not any(problem.bars for problem in found):
+                continue
+            if kept is items:
+                kept = list(items)
+            kept[index] = None
+            self.barred.setdefault(array, set()).add(index)
+            if isinstance(item, dict):
+                self.loose.setdefault(array, []).append((index, _gated(_loose_doc(array, item))))
+        return kept
 
     # --- pass 2: identity and record rules --------------------------------------------
     def doc_of(self, array: str) -> list[tuple[int, dict[str, Any]]]:
@@ -314,7 +348,8 @@ class _Check:
         used = self._used()
         stored = _Stored.lookup(store, _wanted(used, defined))
         self._person_conflicts(stored)
-        missing = {kind: {i for i in ids if _unresolved(kind, i, defined, stored)}
+        missing = {kind: {i for i in ids if gate.id_problem(i) is None
+                          and _unresolved(kind, i, defined, stored)}
                    for kind, ids in used.items()}
         if any(missing.values()):  # only then look for the records that hold them
             for array, refs in REFS.items():
@@ -370,7 +405,8 @@ def _wanted(used: dict[str, set[str]],
     wanted = {kind: used[kind] - defined[kind].keys() for kind in _KNOWN}
     wanted["person"] = (used["person"] | used["contact"] | used["staff"]) - people
     wanted["own_people"] = set(people)
-    return wanted
+    # Ids the gate refuses are reported already; none of them may reach an engine.
+    return {kind: {i for i in ids if gate.id_problem(i) is None} for kind, ids in wanted.items()}
 
 
 @dataclass
@@ -452,6 +488,20 @@ def _loose_doc(array: str, item: dict[str, Any]) -> dict[str, Any]:
         elif usable(value):
             loose[name] = value
     return loose
+
+
+def _gated(loose: dict[str, Any]) -> dict[str, Any]:
+    """A refused record's usable ids: only those the gate passes may reach a lookup."""
+    def fine(value: Any) -> bool:
+        return isinstance(value, str) and gate.id_problem(value) is None
+
+    kept: dict[str, Any] = {}
+    for name, value in loose.items():
+        if isinstance(value, list):
+            kept[name] = [v if fine(v) else None for v in value]
+        elif fine(value):
+            kept[name] = value
+    return kept
 
 
 def _kind_of(ident: str, defined: dict[str, dict[str, str | None]], stored: _Stored,

@@ -14,8 +14,9 @@ callers do not change.
 
 Statements per call: 1 (accounts) + 3 per batch of 100 accounts (units, contacts, shared
 interactions) + 1 (the staff directory) + 1 (A roles, when OWNER_OVERLOADED is asked) + 1
-(executives, when a sponsor kind is asked and a tier-S/A account is in scope): 7 for one account,
-and 7 for a whole portfolio of up to 100 accounts.
+(executives, when a sponsor kind is asked and a tier-S/A account is in scope) + 1 per 1,000
+accounts (their company records, when a kind of the client as a company is asked): 8 for one
+account, and 8 for a whole portfolio of up to 100 accounts.
 """
 
 from __future__ import annotations
@@ -30,9 +31,11 @@ from relgraph.config import Settings
 from relgraph.cypher import statement
 from relgraph.errors import InvalidInput
 from relgraph.intel.common import cadence_days, resolve_as_of, settings_or_default
+from relgraph.intel.company import WINDOW_DAYS, CompanyFacts, CompanyRecords, in_window, latest
 from relgraph.intel.facts import AccountFacts, ContactInfo, Portfolio, StaffInfo, load_facts
+from relgraph.intel.org import HOW, label, missing, relationship_of
 from relgraph.intel.types import Candidate, CoverageGap
-from relgraph.model import OPEN_STAGES, GapKind, Severity
+from relgraph.model import OPEN_STAGES, GapKind, OrgAction, Severity
 from relgraph.store.base import GraphStore
 
 INTEL_A_OWNED = statement("intel_a_owned")
@@ -43,6 +46,10 @@ KIND_ORDER = {kind: i for i, kind in enumerate(GapKind)}
 TRIANGLE = (("AR", "account_manager"), ("SR", "solution_manager"), ("FR", "fulfillment_manager"))
 DECIDING_ROLES = ("decision_maker", "approver")
 SPONSOR_KINDS = {GapKind.SPONSOR_MISSING, GapKind.SPONSOR_RANK_MISMATCH}
+# The kinds that read the company records (organizational actions, department assessments,
+# tier reviews).
+COMPANY_KINDS = {GapKind.ORG_ACTION_MISSING, GapKind.DEPARTMENT_OBSTRUCTS,
+                 GapKind.RETIER_OVERDUE}
 MAX_CANDIDATES = 5
 NAMED_IN_SUGGESTION = 3
 
@@ -80,6 +87,7 @@ class Coverage:
 
     portfolio: Portfolio
     gaps: list[CoverageGap]
+    company: CompanyRecords | None = None  # when a kind that reads them was asked
 
     def of_account(self, account_id: str) -> list[CoverageGap]:
         """The gaps of one of the accounts, in the same order."""
@@ -93,7 +101,8 @@ def coverage(
     """The gaps of these accounts (every account when None) at `as_of`, of the kinds asked
     (all when None), from one load of their facts. An unknown account id raises NotFound."""
     portfolio = load_facts(store, account_ids, as_of, settings)
-    return Coverage(portfolio, gaps_of(store, portfolio, settings, kinds))
+    gaps, extras = _gaps(store, portfolio, settings, kinds)
+    return Coverage(portfolio, gaps, extras.company)
 
 
 def coverage_gaps(
@@ -113,8 +122,14 @@ def gaps_of(
     wanted: set[GapKind] | None = None,
 ) -> list[CoverageGap]:
     """The gaps of already-loaded facts (fetches only the extras the kinds asked need)."""
+    return _gaps(store, portfolio, settings, wanted)[0]
+
+
+def _gaps(store: GraphStore, portfolio: Portfolio, settings: Settings,
+          wanted: set[GapKind] | None) -> tuple[list[CoverageGap], Extras]:
     extras = Extras.fetch(store, portfolio, wanted)
-    return find_gaps(portfolio, extras.overload, extras.executives, settings, wanted)
+    return find_gaps(portfolio, extras.overload, extras.executives, settings, wanted,
+                     extras.company), extras
 
 
 @dataclass(frozen=True)
@@ -123,6 +138,7 @@ class Extras:
 
     overload: Mapping[str, Sequence[OwnedContact]] = field(default_factory=dict)
     executives: Sequence[StaffInfo] = ()
+    company: CompanyRecords | None = None
 
     @staticmethod
     def fetch(store: GraphStore, portfolio: Portfolio, wanted: set[GapKind] | None) -> Extras:
@@ -134,7 +150,10 @@ class Extras:
         if needs_sponsors and any(f.tier in ("S", "A") for f in portfolio.accounts.values()):
             executives = [StaffInfo.from_row(r["member"])
                           for r in store.run(INTEL_EXECUTIVES, {"ranks": ["S", "A"]})]
-        return Extras(overload, executives)
+        company = None
+        if wanted is None or wanted & COMPANY_KINDS:
+            company = CompanyRecords.fetch(store, list(portfolio.accounts), portfolio.as_of)
+        return Extras(overload, executives, company)
 
 
 def fetch_a_owned(store: GraphStore, portfolio: Portfolio) -> dict[str, list[OwnedContact]]:
@@ -193,12 +212,14 @@ class Family:
 def find_gaps(
     portfolio: Portfolio, overload: Mapping[str, Sequence[OwnedContact]],
     executives: Sequence[StaffInfo], settings: Settings, wanted: set[GapKind] | None = None,
+    company: CompanyRecords | None = None,
 ) -> list[CoverageGap]:
     """Apply the coverage rules to the facts; findings in the contract's order."""
     out = Findings(wanted)
     families = [f for f in FAMILIES if wanted is None or f.kinds & wanted]
     for facts in portfolio.accounts.values():
-        rules = AccountRules(facts, overload, executives, settings, out)
+        rules = AccountRules(facts, overload, executives, settings, out,
+                             company.of(facts.id) if company else CompanyFacts(facts.id))
         for family in families:
             family.rule(rules)
     return out.result()
@@ -215,8 +236,10 @@ class AccountRules:
     """The rules of one account: the facts, the candidate finders the rules share, the rules."""
 
     def __init__(self, facts: AccountFacts, overload: Mapping[str, Sequence[OwnedContact]],
-                 executives: Sequence[StaffInfo], settings: Settings, out: Findings) -> None:
+                 executives: Sequence[StaffInfo], settings: Settings, out: Findings,
+                 company: CompanyFacts) -> None:
         self.f = facts
+        self.company = company
         self.overload = overload
         self.executives = executives
         self.settings = settings
@@ -295,6 +318,17 @@ class AccountRules:
         if self.tier_sa:
             self.dark_unit_rule()
             self.single_thread_rule()
+
+    def organizational(self) -> None:
+        if self.settings.tier_resources.resourced(self.f.tier):
+            self.org_action_rule()
+
+    def departments(self) -> None:
+        self.obstructing_unit_rule()
+
+    def tiers(self) -> None:
+        if self.tier_sa:
+            self.retier_rule()
 
     # --- the rules ----------------------------------------------------------------------------
 
@@ -568,6 +602,64 @@ class AccountRules:
                 ("add relationship owners from the team: " + _names(candidates)) if candidates
                 else "add B owners and bring more of our people to the account", candidates)
 
+    def org_action_rule(self) -> None:
+        f, out = self.f, self.out
+        if not out.wants(GapKind.ORG_ACTION_MISSING):
+            return
+        relationship = relationship_of(f.id, f.name, f.partnership, self.company, f.as_of)
+        level = label(relationship.partnership)
+        for index, (front, status) in enumerate(missing(relationship)):
+            action = OrgAction(status.action)
+            last = (f"last done {status.last_date.isoformat()}" if status.last_date
+                    else "never recorded")
+            counts = " or ".join(f"{'an' if t.value[0] in 'aeiou' else 'a'} `{t.value}` "
+                                 "interaction" for t in action.interaction_types)
+            out.add(GapKind.ORG_ACTION_MISSING, Severity.LOW, f.id, f.name, f.id,
+                    f"{f.name} ({level}): no {label(action.value)} ({front.front} front) in the "
+                    f"{WINDOW_DAYS} days up to {f.as_of.isoformat()} ({last})",
+                    HOW[action] + ", and record it in orgActions"
+                    + (f" ({counts} counts too)" if counts else ""), tie=f"{index:02d}")
+
+    def obstructing_unit_rule(self) -> None:
+        f, out = self.f, self.out
+        if not out.wants(GapKind.DEPARTMENT_OBSTRUCTS):
+            return
+        for unit in sorted(f.units, key=lambda u: u.id):
+            current = latest(self.company.assessments_of(unit.id), f.as_of, windowed=True)
+            if current is None or not current.obstructs:
+                continue
+            why = [text for text, on in (("obstructs key events", current.key_event_support == 0),
+                                         ("a serious issue spread through it",
+                                          current.issue_spread)) if on]
+            pool: dict[str, float | None] = {}
+            for c in f.active_contacts():
+                if c.org_unit == unit.id:
+                    for sid, strength in f.knows(c.id).items():
+                        pool[sid] = max(pool.get(sid) or 0.0, strength)
+            candidates = self._rank(pool)
+            out.add(GapKind.DEPARTMENT_OBSTRUCTS, Severity.MEDIUM, unit.id, unit.name, f.id,
+                    f"{unit.name} at {f.name}: {' and '.join(why)} (assessed "
+                    f"{current.date.isoformat()})",
+                    ("repair the working relationship with the department through "
+                     + _names(candidates)) if candidates
+                    else "open a channel into the department (business exchange, department "
+                         "social) and find out what blocks it", candidates)
+
+    def retier_rule(self) -> None:
+        f, out = self.f, self.out
+        if not out.wants(GapKind.RETIER_OVERDUE):
+            return
+        last = latest(self.company.tier_reviews, f.as_of)
+        if last is not None and in_window(last.date, f.as_of):
+            return
+        when = (f"last {last.date.isoformat()}, tier {last.tier}" if last is not None
+                else "never reviewed")
+        out.add(GapKind.RETIER_OVERDUE, Severity.LOW, f.id, f.name, f.id,
+                f"{f.name} (tier {f.tier}): no tier review in the {WINDOW_DAYS} days up to "
+                f"{f.as_of.isoformat()} ({when})",
+                "review the tier (growth, strategic match, share of wallet) and record the "
+                "decision in tierReviews")
+
     def overload_rule(self) -> None:
         f, out = self.f, self.out
         threshold = self.settings.overloaded_owner_threshold
@@ -608,4 +700,9 @@ FAMILIES: tuple[Family, ...] = (
     Family("cadence", frozenset({GapKind.STALE_CONTACT}), AccountRules.cadence),
     Family("reach", frozenset({GapKind.DARK_ORG_UNIT, GapKind.SINGLE_THREADED}),
            AccountRules.reach_of_our_side),
+    Family("organizational relationship", frozenset({GapKind.ORG_ACTION_MISSING}),
+           AccountRules.organizational),
+    Family("general relationship", frozenset({GapKind.DEPARTMENT_OBSTRUCTS}),
+           AccountRules.departments),
+    Family("tier reviews", frozenset({GapKind.RETIER_OVERDUE}), AccountRules.tiers),
 )

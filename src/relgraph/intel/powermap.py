@@ -1,8 +1,10 @@
 """The power map of an account: its org chart with attitudes, owners, sponsors, favoured
-competitors, influence lines, our people on the map and the account's coverage gaps, as data
-(`power_map`) and as a picture (`power_map_dot`, Graphviz DOT).
+competitors, influence lines, our people on the map and the account's coverage gaps, each org
+unit's general-relationship score and the four fronts of the organizational relationship, as
+data (`power_map`) and as a picture (`power_map_dot`, Graphviz DOT).
 
-Statements per call: 7 (the five account-fact statements, plus the two extras of the gaps).
+Statements per call: 9 (the five account-fact statements, the three extras of the gaps, the
+units' activities).
 """
 
 from __future__ import annotations
@@ -11,12 +13,17 @@ import datetime as dt
 import html
 import textwrap
 from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from relgraph.config import Settings
 from relgraph.intel.common import reporting_strength, resolve_as_of, rounded, settings_or_default
+from relgraph.intel.company import CompanyFacts, unit_activities
+from relgraph.intel.departments import departments_of
 from relgraph.intel.facts import AccountFacts
 from relgraph.intel.gaps import coverage
+from relgraph.intel.org import relationship_of
 from relgraph.intel.types import (
     CoverageGap,
     PowerMap,
@@ -32,11 +39,25 @@ def power_map(
     settings: Settings | None = None,
 ) -> PowerMap:
     """The power map of one account as of `as_of` (today by default)."""
-    found = coverage(store, [account_id], resolve_as_of(as_of), settings_or_default(settings))
-    return build_power_map(found.portfolio.accounts[account_id], found.gaps)
+    day, cfg = resolve_as_of(as_of), settings_or_default(settings)
+    found = coverage(store, [account_id], day, cfg)
+    assert found.company is not None  # a coverage of every kind reads the company records
+    return build_power_map(found.portfolio.accounts[account_id], found.gaps,
+                           Company(found.company.of(account_id),
+                                   unit_activities(store, [account_id], day), cfg))
 
 
-def build_power_map(facts: AccountFacts, gaps: list[CoverageGap]) -> PowerMap:
+@dataclass(frozen=True)
+class Company:
+    """What the power map shows of the client as a company: its records, the activities of its
+    units, and the settings that score them."""
+
+    records: CompanyFacts
+    activities: Mapping[str, int]
+    settings: Settings
+
+
+def build_power_map(facts: AccountFacts, gaps: list[CoverageGap], company: Company) -> PowerMap:
     """Pure core of `power_map`."""
     f = facts
     on_contact: dict[str, list[str]] = defaultdict(list)
@@ -96,11 +117,17 @@ def build_power_map(facts: AccountFacts, gaps: list[CoverageGap]) -> PowerMap:
     known = {str(k.get("id")) for k in competitors}
     competitors += [{"id": k, "name": name, "position": None}
                     for k, name in sorted(favoured.items()) if k not in known]
+    scored = departments_of(f.units, company.records, company.activities, f.as_of,
+                            company.settings)
+    relationship = relationship_of(f.id, f.name, f.partnership, company.records, f.as_of)
     return PowerMap(
         account_id=f.id, account_name=f.name, tier=f.tier,
-        units=[PowerMapUnit(u.id, u.name, u.parent) for u in sorted(f.units, key=lambda u: u.id)],
+        units=[PowerMapUnit(d.org_unit.id, d.org_unit.name, d.org_unit.parent_id, d.score,
+                            d.obstructs) for d in scored],
         contacts=contacts, staff=staff, links=links,
         gaps=[g for g in gaps if g.account_id == f.id], competitors=competitors, as_of=f.as_of,
+        partnership=relationship.partnership, organizational_coverage=relationship.coverage,
+        fronts=relationship.fronts,
     )
 
 

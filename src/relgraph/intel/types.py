@@ -150,6 +150,134 @@ class CoverageGap(Answer):
     candidates: list[Candidate] = field(default_factory=list)
 
 
+# --- the client as a company: organizational and general relationship, tiers ---------------
+
+@dataclass(frozen=True)
+class ActionEvidence(Answer):
+    """What shows an organizational action done: an `orgActions` record (`type` the action) or an
+    interaction of a type that counts as it (`type` the interaction type, `note` its summary)."""
+
+    source: str  # "orgAction" or "interaction"
+    id: str
+    date: dt.date
+    type: str
+    note: str | None
+
+
+@dataclass(frozen=True)
+class ActionStatus(Answer):
+    action: str                 # an OrgAction value
+    required: bool              # by the account's partnership level
+    done: bool                  # evidenced in the 365 days up to the day
+    last_date: dt.date | None   # the latest evidence on or before the day (in the window or not)
+    evidence: list[ActionEvidence]  # in the 365 days up to the day, latest first
+
+
+@dataclass(frozen=True)
+class FrontStatus(Answer):
+    front: str                  # a Front value
+    required: int
+    done: int                   # required actions done
+    coverage: float | None      # done / required; None when the front requires nothing
+    actions: list[ActionStatus]
+
+
+@dataclass(frozen=True)
+class OrgRelationship(Answer):
+    """The organizational relationship of an account on a day: the four fronts' actions."""
+
+    account_id: str
+    account_name: str
+    partnership: str            # a Partnership value
+    as_of: dt.date
+    required: int
+    done: int                   # required actions done
+    coverage: float             # done / required
+    fronts: list[FrontStatus]
+
+
+@dataclass(frozen=True)
+class UnitRef(Answer):
+    """An org unit in an answer; its keys are fields of the GraphQL `OrgUnit` type."""
+
+    id: str
+    name: str
+    account_id: str
+    parent_id: str | None
+
+
+@dataclass(frozen=True)
+class DepartmentRelationship(Answer):
+    """The general relationship of one client department (org unit) on a day."""
+
+    org_unit: UnitRef
+    activities: int             # interactions in the 365 days attended by a member of the unit
+    process: float              # min(1, activities / target)
+    result: float | None        # from the latest assessment in the 365 days; None: none there
+    score: float | None         # (1 - w) * process + w * result
+    key_event_support: int | None
+    information_channel: int | None
+    issue_spread: bool | None
+    last_assessed: dt.date | None  # the latest assessment up to the day (in the window or not)
+    obstructs: bool             # keyEventSupport 0 or issueSpread in that latest assessment
+
+
+@dataclass(frozen=True)
+class TierEffort(Answer):
+    tier: str
+    accounts: int
+    target_share: float         # the tier's share of RELGRAPH_TIER_RESOURCES
+    effort_share: float | None  # its staff attendances / all; None when there are none
+    attendances: int
+    deviation: float | None     # effort_share - target_share
+
+
+@dataclass(frozen=True)
+class PartnershipCoverage(Answer):
+    partnership: str
+    accounts: int
+    required: int
+    done: int
+    coverage: float | None      # done / required over its accounts; None without accounts
+
+
+@dataclass(frozen=True)
+class PortfolioSummary(Answer):
+    """The portfolio on a day: accounts, target and measured effort per tier; organizational
+    coverage per partnership level."""
+
+    as_of: dt.date
+    tier_resources: str         # "7:3:0:0"
+    attendances: int
+    tiers: list[TierEffort]
+    partnerships: list[PartnershipCoverage]
+
+
+@dataclass(frozen=True)
+class TierChange(Answer):
+    """A tier review in an account's tier history, with the tier decided before it."""
+
+    id: str
+    date: dt.date
+    tier: str
+    previous_tier: str | None   # of the review before (None for the first)
+    changed: bool               # tier differs from previous_tier (False for the first)
+    reviewed_by_id: str | None
+    note: str | None
+
+
+@dataclass(frozen=True)
+class CompanyFigures(Answer):
+    """The client-as-a-company figures of one account, for BI."""
+
+    organizational_coverage: float
+    departments: int
+    departments_assessed: int   # with an assessment in the 365 days (a score)
+    mean_department_score: float | None
+    staff_attendances: int
+    effort_share: float | None  # the account's share of the attendances of the portfolio
+
+
 # --- scores and trends ----------------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -208,6 +336,8 @@ class PowerMapUnit(Answer):
     id: str
     name: str
     parent: str | None
+    general_score: float | None       # the unit's general-relationship score (None: unassessed)
+    obstructs: bool                   # its latest assessment says it obstructs (or spread)
 
 
 @dataclass(frozen=True)
@@ -228,6 +358,9 @@ class PowerMap(Answer):
     staff: list[dict[str, Any]]       # our people on the map: [{id, name, rank, role, active}]
     links: list[PowerMapLink]
     gaps: list[CoverageGap]
+    partnership: str                  # with the two below: the organizational relationship
+    organizational_coverage: float
+    fronts: list[FrontStatus]         # the four fronts, with their coverage
     competitors: list[dict[str, Any]] = field(default_factory=list)  # [{id, name, position}]
     as_of: dt.date | None = None
 

@@ -1,8 +1,14 @@
-"""The FalkorDB adapter (embedded default engine), over the Redis protocol on a unix socket."""
+"""The FalkorDB adapter (embedded default engine), over the Redis protocol on a unix socket.
+
+Reads carry the query timeout; writes carry none, and the engine has no default timeout: a
+write replayed from the append-only file must never be cut off (docs/ARCHITECTURE.md).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import contextlib
+import re
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -34,23 +40,22 @@ class FalkorStore:
 
     def run(self, statement: Statement, params: Mapping[str, Any] | None = None) -> list[Row]:
         self.statements_run += 1
-        query = self._graph.query if statement.writes else self._graph.ro_query
         values = dict(params or {})
-        try:
+        refused = _unsafe(values, statement.writes)
+        if refused:
+            raise QueryFailed(statement.name, f"refused before the engine: {refused}")
+        if statement.writes:
+            query, timeout = self._graph.query, None
+        else:
+            query, timeout = self._graph.ro_query, self._timeout_ms
+        with _engine_errors(statement.name):
             try:
-                result = query(statement.text, values, timeout=self._timeout_ms)
+                result = query(statement.text, values, timeout=timeout)
             except redis.exceptions.ResponseError as exc:
                 if "empty key" not in str(exc):
                     raise
                 # A read on a graph that does not exist yet: an empty graph answers it.
-                result = self._graph.query(statement.text, values, timeout=self._timeout_ms)
-        except redis.exceptions.ConnectionError as exc:
-            raise EngineUnavailable(
-                f"lost the embedded engine at {self._socket} ({exc}); "
-                "`relgraph db start` restarts it"
-            ) from exc
-        except redis.exceptions.ResponseError as exc:
-            raise QueryFailed(statement.name, _reason(exc)) from exc
+                result = self._graph.query(statement.text, values, timeout=timeout)
         columns = [str(h[1]) for h in result.header]
         return [
             {c: plain(v) for c, v in zip(columns, row, strict=True)} for row in result.result_set
@@ -58,28 +63,92 @@ class FalkorStore:
 
     def run_schema(self, ddl: str) -> None:
         self.statements_run += 1
-        try:
-            if ddl.upper().startswith("GRAPH.CONSTRAINT"):
-                # `GRAPH.CONSTRAINT CREATE <graph> ...` is a command, not Cypher.
-                words = ddl.split()
-                self._db.connection.execute_command(
-                    words[0], words[1], self._graph.name, *words[2:]
-                )
-            else:
-                self._graph.query(ddl)
-        except redis.exceptions.ResponseError as exc:
-            text = str(exc).lower()
-            if "already" in text or "exists" in text:
-                return  # idempotent: the index or constraint is there
-            raise QueryFailed("schema", f"{ddl}: {_reason(exc)}") from exc
+        with _engine_errors("schema"):
+            try:
+                if ddl.upper().startswith("GRAPH.CONSTRAINT"):
+                    # `GRAPH.CONSTRAINT CREATE <graph> ...` is a command, not Cypher.
+                    words = ddl.split()
+                    self._db.connection.execute_command(
+                        words[0], words[1], self._graph.name, *words[2:]
+                    )
+                else:
+                    self._graph.query(ddl)
+            except redis.exceptions.ResponseError as exc:
+                text = str(exc).lower()
+                if "already" in text or "exists" in text:
+                    return  # idempotent: the index or constraint is there
+                raise QueryFailed("schema", f"{ddl}: {_reason(exc)}") from exc
 
     def version(self) -> str:
-        info = self._db.connection.info("server")
-        graph = next((m for m in self._db.connection.module_list() if m["name"] == "graph"), None)
+        with _engine_errors("version"):
+            info = self._db.connection.info("server")
+            modules = self._db.connection.module_list()
+        graph = next((m for m in modules if m["name"] == "graph"), None)
         return describe_version(str(info["redis_version"]), int(graph["ver"]) if graph else 0)
 
     def close(self) -> None:
         self._db.connection.close()
+
+
+@contextlib.contextmanager
+def _engine_errors(name: str) -> Iterator[None]:
+    """The client's errors as relgraph's: the engine gone or busy, or the statement failed."""
+    try:
+        yield
+    except redis.exceptions.BusyLoadingError as exc:
+        raise EngineUnavailable("the embedded engine is still loading its data; "
+                                "try again shortly") from exc
+    except (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError, OSError) as exc:
+        raise EngineUnavailable(
+            f"lost the embedded engine ({type(exc).__name__}); `relgraph db start` restarts it"
+        ) from exc
+    except redis.exceptions.RedisError as exc:
+        raise QueryFailed(name, _reason(exc)) from exc
+
+
+# What the client cannot send intact (it inlines parameters into the query text); and what
+# crashes FalkorDB 4.16 (SIGSEGV) when written to a uniquely constrained `id`: its exact-match
+# index trims ASCII whitespace and splits at U+0001 (such an id is found under another one),
+# so the constraint check finds no entry for the value it checks; over 4096 bytes crash it too.
+_UNSENDABLE = re.compile("[\x00\ud800-\udfff]")
+_UNINDEXABLE = re.compile("^[ \t\n\r\x0b\x0c]|[ \t\n\r\x0b\x0c]$|\x01")
+_INDEX_MAX_BYTES = 4096
+
+
+def _unsafe(params: Mapping[str, Any], writes: bool) -> str | None:
+    """Where the parameters hold a value no statement may send (the gate's backstop)."""
+    if writes:
+        for where, ident in _written_ids(params):
+            if isinstance(ident, str) and (_UNINDEXABLE.search(ident) or (
+                    len(ident) > _INDEX_MAX_BYTES // 4
+                    and len(ident.encode("utf-8", "surrogatepass")) > _INDEX_MAX_BYTES)):
+                return (f"{where} has leading or trailing whitespace, U+0001 or over "
+                        f"{_INDEX_MAX_BYTES} bytes, which FalkorDB cannot index as a unique id")
+    # One look at C speed first: `repr` writes NUL as \x00 and a lone surrogate as \udXXX
+    # (a literal backslash as two, so text that merely looks so only costs the walk below).
+    text = repr(params)
+    if "\\x00" not in text and "\\ud" not in text:
+        return None
+    stack: list[tuple[str, Any]] = list(params.items())
+    while stack:
+        where, value = stack.pop()
+        if isinstance(value, str) and _UNSENDABLE.search(value):
+            return f"{where} holds a NUL character or a lone surrogate"
+        if isinstance(value, Mapping):
+            stack.extend((f"{where}.{key}", item) for key, item in value.items())
+        elif isinstance(value, list | tuple):
+            stack.extend((f"{where}[{i}]", item) for i, item in enumerate(value))
+    return None
+
+
+def _written_ids(params: Mapping[str, Any]) -> Iterator[tuple[str, Any]]:
+    """The node ids a write statement sets: an `id` parameter, or the `id` of each row."""
+    for name, value in params.items():
+        if name == "id":
+            yield name, value
+        elif isinstance(value, list):
+            yield from ((f"{name}[{i}].id", row.get("id")) for i, row in enumerate(value)
+                        if isinstance(row, Mapping))
 
 
 def _reason(exc: Exception) -> str:

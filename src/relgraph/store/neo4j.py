@@ -65,10 +65,10 @@ class Neo4jStore:
                 if statement.writes:
                     return session.execute_write(work)
                 return session.execute_read(work)
-        except (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired) as exc:
-            raise EngineUnavailable(f"lost Neo4j at {self._uri}: {_first_line(exc)}") from exc
         except neo4j_errors.Neo4jError as exc:
             raise QueryFailed(statement.name, _first_line(exc)) from exc
+        except (neo4j_errors.DriverError, OSError) as exc:
+            raise EngineUnavailable(f"lost Neo4j at {self._uri}: {_first_line(exc)}") from exc
 
     def run_schema(self, ddl: str) -> None:
         self.statements_run += 1
@@ -76,9 +76,14 @@ class Neo4jStore:
             self._driver.execute_query(ddl, database_=self._database)
         except neo4j_errors.Neo4jError as exc:
             raise QueryFailed("schema", f"{ddl}: {_first_line(exc)}") from exc
+        except (neo4j_errors.DriverError, OSError) as exc:
+            raise EngineUnavailable(f"lost Neo4j at {self._uri}: {_first_line(exc)}") from exc
 
     def version(self) -> str:
-        agent = self._driver.get_server_info().agent  # "Neo4j/5.26.30"
+        try:
+            agent = self._driver.get_server_info().agent  # "Neo4j/5.26.30"
+        except (neo4j_errors.Neo4jError, neo4j_errors.DriverError, OSError) as exc:
+            raise EngineUnavailable(f"lost Neo4j at {self._uri}: {_first_line(exc)}") from exc
         return f"Neo4j {agent.rpartition('/')[2]}"
 
     def close(self) -> None:

@@ -1,8 +1,8 @@
 """The GraphQL schema: root queries (docs/CONTRACT.md §2 and the BI lists), mutations, key admin.
 
 The root types are put together here from one module per area: `keys` (who asks, the API
-keys), `records` (records by id and Relay lists), `questions` (the MCR questions) and
-`mutations`.
+keys), `records` (records by id and Relay lists), `questions` (the MCR questions), `org` (the
+client as a company: its questions and records) and `mutations`.
 
 Access rules (API keys, relgraph.api.auth):
 - Every operation needs a valid key (`Authorization: Bearer SECRET`), except on a server started
@@ -29,7 +29,8 @@ from __future__ import annotations
 import strawberry
 
 from relgraph.api.schema.keys import KeyQueries, ViewerQuery
-from relgraph.api.schema.mutations import Mutation
+from relgraph.api.schema.mutations import RecordMutations
+from relgraph.api.schema.org import OrgMutations, OrgQueries
 from relgraph.api.schema.questions import QuestionQueries
 from relgraph.api.schema.records import RecordQueries
 
@@ -37,5 +38,14 @@ __all__ = ["Mutation", "Query"]
 
 
 @strawberry.type(description="Read the relationship graph and ask the MCR questions.")
-class Query(ViewerQuery, RecordQueries, QuestionQueries, KeyQueries):
-    """The root query: the fields of the areas, in the order viewer, records, questions, keys."""
+class Query(ViewerQuery, RecordQueries, QuestionQueries, OrgQueries, KeyQueries):
+    """The root query: the fields of the areas, in the order viewer, records, questions, the
+    client as a company, keys."""
+
+
+@strawberry.type(description=(
+    "Write the graph (editor keys): upserts validated exactly like an import (every problem "
+    "listed in `extensions.problems`, nothing written on error), owner and sponsor changes, "
+    "whole documents, and key management (admin keys)."))
+class Mutation(RecordMutations, OrgMutations):
+    """The root mutation: the record mutations, then those of the client as a company."""

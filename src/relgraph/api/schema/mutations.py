@@ -70,11 +70,8 @@ async def _contact(info: Info, contact_id: str) -> Contact:
     return await _written(info.context.loaders.contact, "contact", contact_id, Contact.of)
 
 
-@strawberry.type(description=(
-    "Write the graph (editor keys): upserts validated exactly like an import (every problem "
-    "listed in `extensions.problems`, nothing written on error), owner and sponsor changes, "
-    "whole documents, and key management (admin keys)."))
-class Mutation:
+@strawberry.type
+class RecordMutations:
     @strawberry.mutation(description="Upsert an account by id.", permission_classes=[Editor])
     async def upsert_account(self, info: Info, input: AccountInput) -> Account:
         await _upsert(info, "accounts", input)

@@ -12,6 +12,7 @@ import strawberry
 
 from relgraph.api.loaders import Info
 from relgraph.api.types.findings import CoverageGap
+from relgraph.api.types.org import FrontStatus
 from relgraph.api.types.records import Account, Contact, StaffMember, load_account
 from relgraph.intel import types as answers
 
@@ -171,6 +172,12 @@ class PowerMapUnit:
     id: strawberry.ID
     name: str
     parent: strawberry.ID | None
+    general_score: float | None = strawberry.field(description=(
+        "The unit's general-relationship score, 0..1 (null: no assessment in the 365 days; see "
+        "generalRelationship)."))
+    obstructs: bool = strawberry.field(description=(
+        "Its latest assessment in the 365 days says it obstructs key events or that a serious "
+        "issue spread through it."))
 
 
 @strawberry.type(description="An owner on a power map contact.")
@@ -276,13 +283,20 @@ class PowerMap:
     links: list[PowerMapLink]
     gaps: list[CoverageGap]
     competitors: list[PowerMapCompetitor]
+    partnership: str = strawberry.field(
+        description="strategic_partner, partner or ordinary (the document's value).")
+    organizational_coverage: float = strawberry.field(description=(
+        "Required organizational actions done / required (see organizationalRelationship)."))
+    fronts: list[FrontStatus] = strawberry.field(
+        description="The four fronts of the organizational relationship, with their coverage.")
 
     @staticmethod
     def of(pm: answers.PowerMap) -> PowerMap:
         return PowerMap(
             account_id=strawberry.ID(pm.account_id), account_name=pm.account_name, tier=pm.tier,
             as_of=pm.as_of,
-            units=[PowerMapUnit(id=strawberry.ID(u.id), name=u.name, parent=_id(u.parent))
+            units=[PowerMapUnit(id=strawberry.ID(u.id), name=u.name, parent=_id(u.parent),
+                                general_score=u.general_score, obstructs=u.obstructs)
                    for u in pm.units],
             contacts=[PowerMapContact.of(c) for c in pm.contacts],
             staff=[PowerMapStaff.of(s) for s in pm.staff],
@@ -292,6 +306,8 @@ class PowerMap:
             competitors=[PowerMapCompetitor(id=strawberry.ID(str(k["id"])), name=k.get("name"),
                                             position=k.get("position"))
                          for k in pm.competitors],
+            partnership=pm.partnership, organizational_coverage=pm.organizational_coverage,
+            fronts=[FrontStatus.of(f) for f in pm.fronts],
         )
 
     @strawberry.field

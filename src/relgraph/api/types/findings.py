@@ -77,10 +77,24 @@ class AccountFigures:
     gaps_total: int
     gaps_by_kind: list[GapCount] = strawberry.field(
         description="Gap counts per kind (kinds without gaps omitted), in kind order.")
+    organizational_coverage: float = strawberry.field(description=(
+        "Required organizational actions (by partnership) done in the 365 days up to asOf, "
+        "over the required ones."))
+    departments: int = strawberry.field(description="Org units of the account.")
+    departments_assessed: int = strawberry.field(description=(
+        "Org units with a department assessment in the 365 days up to asOf (the others have "
+        "no general-relationship score)."))
+    mean_department_score: float | None = strawberry.field(description=(
+        "Mean general-relationship score of the assessed org units (null: none assessed)."))
+    staff_attendances: int = strawberry.field(description=(
+        "Our staff's attendances (one per staff member per interaction) at the account's "
+        "interactions in the 365 days up to asOf."))
+    effort_share: float | None = strawberry.field(description=(
+        "staffAttendances over those of all the accounts the API key sees (null: none)."))
 
     @staticmethod
     def of(day: dt.date, analysis: Analysis, counts: AccountCounts) -> AccountFigures:
-        health, gaps = analysis.health, analysis.gaps
+        health, gaps, company = analysis.health, analysis.gaps, analysis.company
         severities = Counter(g.severity for g in gaps)
         kinds = Counter(g.kind for g in gaps)
         return AccountFigures(
@@ -104,4 +118,10 @@ class AccountFigures:
             gaps_total=len(gaps),
             gaps_by_kind=[GapCount(kind=k, count=kinds[k.value])
                           for k in model.GapKind if kinds[k.value]],
+            organizational_coverage=company.organizational_coverage,
+            departments=company.departments,
+            departments_assessed=company.departments_assessed,
+            mean_department_score=company.mean_department_score,
+            staff_attendances=company.staff_attendances,
+            effort_share=company.effort_share,
         )

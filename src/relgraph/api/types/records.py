@@ -16,6 +16,8 @@ from relgraph.api import stored
 from relgraph.api.loaders import Info, load_one
 from relgraph.api.permissions import Sensitive
 from relgraph.api.types.findings import AccountFigures, CoverageGap
+from relgraph.intel import types as answers
+from relgraph.intel.portfolio import tier_changes
 
 
 def _iso(info: Info, as_of: dt.date | None) -> str:
@@ -71,6 +73,13 @@ class Account(stored.Account):
         analysis = await info.context.loaders.analysis.load((self.id, _iso(info, as_of)))
         wanted = {model.GapKind(k).value for k in kinds} if kinds else None
         return [CoverageGap.of(g) for g in analysis.gaps if wanted is None or g.kind in wanted]
+
+    @strawberry.field(description=(
+        "The account's tier reviews (its tier history), oldest first, each with the tier "
+        "decided before it; the account's `tier` is the current one."))
+    async def tier_history(self, info: Info) -> list[TierReview]:
+        reviews = await info.context.loaders.tier_reviews_of_account.load(self.id)
+        return [TierReview.of(t) for t in tier_changes(reviews)]
 
 
 @strawberry.type(description="A department of an account.")
@@ -259,6 +268,34 @@ class Assessment(stored.Assessment):
         if not self.assessed_by_id:
             return None
         return await load_one(info.context.loaders.staff, self.assessed_by_id, StaffMember.of)
+
+
+@strawberry.type(description="A dated tier decision for an account, with the tier before it.")
+class TierReview:
+    id: strawberry.ID
+    date: dt.date
+    tier: model.Tier
+    previous_tier: model.Tier | None = strawberry.field(
+        description="The tier of the review before (null for the first).")
+    changed: bool = strawberry.field(description="Whether the tier differs from previousTier.")
+    reviewed_by_id: strawberry.ID | None
+    note: str | None
+
+    @strawberry.field
+    async def reviewed_by(self, info: Info) -> StaffMember | None:
+        if not self.reviewed_by_id:
+            return None
+        return await load_one(info.context.loaders.staff, self.reviewed_by_id, StaffMember.of)
+
+    @staticmethod
+    def of(change: answers.TierChange) -> TierReview:
+        return TierReview(id=strawberry.ID(change.id), date=change.date,
+                          tier=model.Tier(change.tier),
+                          previous_tier=model.Tier(change.previous_tier)
+                          if change.previous_tier else None,
+                          changed=change.changed,
+                          reviewed_by_id=strawberry.ID(change.reviewed_by_id)
+                          if change.reviewed_by_id else None, note=change.note)
 
 
 @strawberry.type(description="A competitor.")

@@ -9,7 +9,8 @@ The package: `tables` (the data the builders draw from), `records` (the builders
 `state` (what they share: the generator, the document, ids, our staff), and one builder per
 part of an account: `accounts` (the portfolio's accounts and executives), `client` (org chart
 and people), `ours` (team, owners, sponsors, who knows whom), `deals` (opportunities, decision
-chains, competitors), `activity` (assessments, interactions); `builder` puts them together.
+chains, competitors), `activity` (assessments, interactions), `company` (organizational
+actions, department assessments, tier reviews); `builder` puts them together.
 """
 
 from __future__ import annotations

@@ -1,5 +1,6 @@
 """The demo portfolio put together: the accounts first, then, account by account, its client
-side, our side, its deals and two years of activity, in one fixed order of draws."""
+side, our side, its deals and two years of activity, in one fixed order of draws; then the
+client as a company (from a generator of its own)."""
 
 from __future__ import annotations
 
@@ -8,12 +9,13 @@ from typing import Any
 from relgraph.ingest.demo.accounts import Accounts
 from relgraph.ingest.demo.activity import Activity
 from relgraph.ingest.demo.client import ClientSide
+from relgraph.ingest.demo.company import Company
 from relgraph.ingest.demo.deals import Deals
 from relgraph.ingest.demo.ours import OurSide
 from relgraph.ingest.demo.records import Account
 
 
-class Builder(Accounts, ClientSide, OurSide, Deals, Activity):
+class Builder(Accounts, ClientSide, OurSide, Deals, Activity, Company):
     """Builds one portfolio document (`build`), account by account (`build_account`)."""
 
     def build(self) -> dict[str, Any]:
@@ -22,6 +24,7 @@ class Builder(Accounts, ClientSide, OurSide, Deals, Activity):
         self.make_executives(sum(p.size for p in plans))
         for plan in plans:
             self.build_account(plan)
+        self.company(plans)
         return self.doc
 
     def build_account(self, acc: Account) -> None:

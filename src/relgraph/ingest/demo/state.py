@@ -39,6 +39,7 @@ class Portfolio:
 
     def __init__(self, accounts: int, seed: int, as_of: datetime.date) -> None:
         self.n = accounts
+        self.seed = seed
         self.rng = random.Random(seed)
         self.as_of = as_of
         self.doc: dict[str, Any] = {"format": FORMAT}
