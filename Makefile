@@ -29,6 +29,7 @@ node_modules/.package-lock.json: package-lock.json
 setup: $(VENV)/.installed
 setup-dev: $(VENV)/.installed-dev node_modules/.package-lock.json
 	scripts/ensure-browser
+	scripts/ensure-graphviz
 
 demo: setup
 	$(BIN)/relgraph demo --accounts $(ACCOUNTS) --replace

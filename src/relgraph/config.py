@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
+from urllib.parse import urlsplit
 
 import platformdirs
 from pydantic import Field, SecretStr, ValidationError, field_validator
@@ -16,6 +17,7 @@ from relgraph.errors import InvalidSettings
 from relgraph.model import Tier
 
 _SHARES = re.compile(r"\s*(\d+)\s*:\s*(\d+)\s*:\s*(\d+)\s*:\s*(\d+)\s*")
+NEO4J_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 _POSITIVE = re.compile(r"\s*\+?\d+\s*")
 
 
@@ -116,7 +118,17 @@ class Settings(BaseSettings):
         try:
             super().__init__(**values)
         except ValidationError as exc:
-            raise InvalidSettings(_one_line(exc)) from None
+            raise InvalidSettings(one_line(exc)) from None
+
+    @field_validator("neo4j_uri")
+    @classmethod
+    def _neo4j_uri(cls, value: str | None) -> str | None:
+        if value:
+            parts = urlsplit(value)
+            if parts.scheme not in NEO4J_SCHEMES or not parts.hostname:
+                raise ValueError(f"{value!r} is not the address of a Neo4j server, such as "
+                                 f"bolt://localhost:7687 (schemes: {', '.join(NEO4J_SCHEMES)})")
+        return value
 
     @field_validator("tier_resources", mode="before")
     @classmethod
@@ -169,11 +181,11 @@ class Settings(BaseSettings):
         return {"RELGRAPH_DATA_DIR": str(self.data_dir)}
 
 
-def _one_line(exc: ValidationError) -> str:
-    """Every problem of a ValidationError of Settings on one line, each naming its variable."""
+def one_line(exc: ValidationError, prefix: str = "RELGRAPH_") -> str:
+    """Every problem of a ValidationError of settings on one line, each naming its variable."""
     found = []
     for error in exc.errors():
-        name = f"RELGRAPH_{str(error['loc'][0]).upper()}" if error["loc"] else "RELGRAPH_*"
+        name = f"{prefix}{str(error['loc'][0]).upper()}" if error["loc"] else f"{prefix}*"
         if error["type"] == "value_error":
             reason = str(error["ctx"]["error"])
         else:

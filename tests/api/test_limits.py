@@ -10,6 +10,7 @@ import pytest
 from tests.api.conftest import AS_OF, Api, codes, counts, load
 
 from relgraph import intel
+from relgraph.cypher import statement
 from relgraph.errors import QueryFailed
 from relgraph.store import GraphStore
 
@@ -50,11 +51,12 @@ def test_an_expensive_query_is_rejected_without_touching_the_database(api: Api) 
     assert "cost" in body["errors"][0]["message"]
     assert body["errors"][0]["extensions"]["cost"] > body["errors"][0]["extensions"]["maxCost"]
     assert count == 0
-    # Many analyses in one request add up too.
-    aliases = " ".join(f'p{i}: influencePaths(target: "c-cto", limit: 100) {{ strength }}'
-                       for i in range(30))
+    # Many analyses in one request add up too: 40 power maps (before: 15 s and 282 engine
+    # commands on the demo portfolio, under the limit).
+    aliases = " ".join(f'm{i}: powerMap(accountId: "acc-n") {{ accountId }}' for i in range(40))
     count, body = api.statements(f"{{ {aliases} }}")
     assert codes(body) == ["GRAPHQL_VALIDATION_FAILED"] and count == 0
+    assert "cost" in body["errors"][0]["message"]
 
 
 def test_too_many_aliases_and_unknown_fields_are_rejected(api: Api) -> None:
@@ -191,10 +193,14 @@ def test_statements_per_page_do_not_grow_with_the_page(store: GraphStore) -> Non
     from starlette.testclient import TestClient
 
     from relgraph.api.app import create_app
+    from relgraph.api.limits import Limits
     from relgraph.config import Settings
 
     load(store, portfolio(120))
-    with TestClient(create_app(Settings(dev_no_auth=True), store)) as client:
+    # Batching, not the cost limit, is measured: nested contacts and owners of 100 accounts
+    # are estimated above it.
+    app = create_app(Settings(dev_no_auth=True), store, Limits(max_cost=1_000_000))
+    with TestClient(app) as client:
         measured: dict[int, int] = {}
         for size in (10, 100):
             before = store.statements_run
@@ -252,3 +258,200 @@ def test_nul_characters_are_refused_before_the_database(api: Api) -> None:
                                         "accounts": [{"id": "a\x00", "name": "x", "tier": "S"}]}},
                                  key="editor")
     assert codes(body) == ["BAD_USER_INPUT"] and count == 0
+
+
+@pytest.mark.parametrize("query,variables,argument", [
+    ('{ influencePaths(target: "c-cto", maxHops: 9) { strength } }', None, "maxHops"),
+    ('{ influencePaths(target: "c-cto", limit: 0) { strength } }', None, "limit"),
+    ("query($ids: [ID!]) { influencePaths(target: \"c-cto\", from: $ids) { strength } }",
+     {"ids": [f"s-{n}" for n in range(100_000)]}, "from"),
+    ('{ influencedBy(contactId: "c-dir", maxHops: 0) { hops } }', None, "maxHops"),
+    ('{ singlePointsOfFailure(accountId: "acc-n", maxHops: 7) { staff { id } } }', None,
+     "maxHops"),
+    ('{ hiddenInfluencers(accountId: "acc-n", limit: 101) { pagerank } }', None, "limit"),
+    ("{ contacts(attitudeMin: 5) { totalCount } }", None, "attitudeMin"),
+    ("{ contacts(attitudeMax: -2) { totalCount } }", None, "attitudeMax"),
+    ("mutation($ids: [ID!]!) { eraseSensitive(contactIds: $ids) }",
+     {"ids": [f"c-{n}" for n in range(1_001)]}, "contactIds"),
+    ("mutation($ids: [ID!]) { createApiKey(role: \"reader\", accounts: $ids) { secret } }",
+     {"ids": [f"acc-{n}" for n in range(1_001)]}, "accounts"),
+])
+def test_arguments_out_of_range_are_refused_before_the_key_lookup(
+    api: Api, query: str, variables: dict[str, Any] | None, argument: str,
+) -> None:
+    """Before, `maxHops` out of range and a 100,000-id `from` were refused inside the resolver,
+    after the API key had been looked up; `contacts(attitudeMin: 5)` answered nothing."""
+    count, body = api.statements(query, variables, key="rg_not-even-a-valid-key")
+    assert codes(body) == ["BAD_USER_INPUT"], body
+    assert body["errors"][0]["extensions"]["argument"] == argument
+    assert f"`{argument}` of `" in body["errors"][0]["message"]
+    assert count == 0  # not the key lookup either
+
+
+def test_range_messages_say_what_is_allowed(api: Api) -> None:
+    def message(query: str, variables: dict[str, Any] | None = None) -> str:
+        text: str = api.post(query, variables)["errors"][0]["message"]
+        return text
+
+    assert message('{ influencePaths(target: "c-cto", maxHops: 9) { strength } }') == (
+        "`maxHops` of `influencePaths` must be from 1 to 6, got 9")
+    assert message("{ contacts(attitudeMin: 5) { totalCount } }") == (
+        "`attitudeMin` of `contacts` must be from -1 to 3, got 5")
+    assert message("query($ids: [ID!]) { influencePaths(target: \"c-cto\", from: $ids) "
+                   "{ strength } }", {"ids": ["s-am"] * 1_001}) == (
+        "`from` of `influencePaths` lists 1001 items; at most 1000")
+    # At the edges of the ranges the questions are answered.
+    assert api.data('{ influencePaths(target: "c-cto", maxHops: 6, limit: 100) { hops } }')
+    assert api.data("{ contacts(attitudeMin: -1, attitudeMax: 3) { totalCount } }")[
+        "contacts"]["totalCount"] == 5
+
+
+@pytest.mark.parametrize("query,message", [
+    ('{ coverageGaps(accountId: "acc-n", asOf: "2026-13-45") { kind } }',
+     '`asOf` of `coverageGaps`: Value cannot represent a Date: "2026-13-45". month must be in '
+     "1..12"),
+    ('{ coverageGaps(kinds: [NO_SUCH_KIND]) { kind } }',
+     "`kinds[0]` of `coverageGaps`: Value 'NO_SUCH_KIND' does not exist in 'GapKind' enum."),
+    ("{ accounts(tier: Z) { totalCount } }",
+     "`tier` of `accounts`: Value 'Z' does not exist in 'Tier' enum. Did you mean the enum "
+     "value 'A', 'B', 'C', or 'S'?"),
+    ('mutation { recordAssessment(input: {contact: "c-cto", date: "2026-02-30", attitude: 2}) '
+     "{ id } }",
+     '`input.date` of `recordAssessment`: Value cannot represent a Date: "2026-02-30". day is '
+     "out of range for month"),
+])
+def test_a_literal_value_that_does_not_fit_is_bad_user_input_naming_the_field(
+    api: Api, query: str, message: str,
+) -> None:
+    """Before: GRAPHQL_VALIDATION_FAILED, naming neither the argument nor the field."""
+    count, body = api.statements(query)
+    assert codes(body) == ["BAD_USER_INPUT"]
+    assert body["errors"][0]["message"] == message
+    assert count == 0
+
+
+def test_graphiql_introspection_fits_and_nested_introspection_does_not(api: Api) -> None:
+    from graphql import get_introspection_query
+
+    full = api.data(get_introspection_query(descriptions=True, input_value_deprecation=True))
+    assert any(t["name"] == "Query" for t in full["__schema"]["types"])
+    # Each level of `fields { type { fields ...` multiplies the answer by the schema's size.
+    nested = "{ __schema { types { fields { type { fields { type { fields { name } } } } } } } }"
+    count, body = api.statements(nested)
+    assert codes(body) == ["GRAPHQL_VALIDATION_FAILED"] and count == 0
+    assert body["errors"][0]["message"] == (
+        "introspection lists nest more than 3 deep (types, their fields, their arguments)")
+
+
+def test_the_cost_walk_measures_each_fragment_once() -> None:
+    """The same 2^60 spreads that once took a walk per spread: measured, and rejected, in one
+    pass over the text (a walk per spread would not end within the test's timeout)."""
+    from graphql import parse
+
+    from relgraph.api.app import build_schema
+    from relgraph.api.limits import Limits, check_query
+
+    parts = ["query Q { ...L60 }", "fragment L0 on Query { viewer { role } }"]
+    parts += [f"fragment L{i} on Query {{ ...L{i - 1} ...L{i - 1} }}" for i in range(1, 61)]
+    schema = build_schema()._schema
+    document = parse("\n".join(parts))
+    unlimited = Limits(max_cost=2**70, max_depth=10**6, max_aliases=10**6)
+    checked = check_query(schema, document, None, {}, unlimited)
+    assert checked.errors == []
+    assert checked.size.cost == 2 * 2**60  # viewer and role, 2^60 times
+    stopped = check_query(schema, document, None, {}, Limits())
+    assert [e.extensions["cost"] for e in stopped.errors] == [Limits().max_cost + 2]
+
+
+def test_reads_past_the_time_budget_stop_and_writes_do_not(store: GraphStore) -> None:
+    from starlette.testclient import TestClient
+
+    from relgraph.api.app import create_app
+    from relgraph.api.limits import Limits
+    from relgraph.config import Settings
+
+    load(store, portfolio(3))
+    app = create_app(Settings(dev_no_auth=True), store, Limits(time_budget_s=0))
+    with TestClient(app) as client:
+        before = store.statements_run
+        body = client.post("/graphql", json={"query": "{ accounts { totalCount } }"}).json()
+        assert codes(body) == ["REQUEST_TIMEOUT"]
+        assert body["errors"][0]["message"] == (
+            "the request ran past its time budget of 0 s; ask for less in one request (smaller "
+            "pages, fewer analyses)")
+        assert body["errors"][0]["path"] == ["accounts"]
+        assert store.statements_run == before
+        # A write runs to its end whatever the budget; reading it back is a read.
+        body = client.post("/graphql", json={"query": 'mutation { upsertAccount(input: '
+                           '{id: "acc-new", name: "New", tier: A}) { id } }'}).json()
+        assert codes(body) == ["REQUEST_TIMEOUT"]
+    assert store.run(statement("api_accounts_by_ids"), {"ids": ["acc-new"]})[0]["item"][
+        "name"] == "New"
+
+
+def test_a_read_past_the_deadline_runs_no_statement(store: GraphStore) -> None:
+    """What stops an analysis left running past the budget: its next statement is refused."""
+    import time
+
+    from relgraph.api.context import BudgetedStore
+    from relgraph.api.errors import TimeBudgetExceeded
+
+    load(store, portfolio(1))
+    live = BudgetedStore(store, time.monotonic() + 60, 60)
+    assert live.run(statement("api_accounts_by_ids"), {"ids": ["acc-000"]})
+    late = BudgetedStore(store, time.monotonic() - 1, 5)
+    before = store.statements_run
+    with pytest.raises(TimeBudgetExceeded, match="time budget of 5 s"):
+        intel.coverage_gaps(late, "acc-000")
+    assert store.statements_run == before
+
+
+def test_every_weight_and_range_names_a_field_of_the_schema() -> None:
+    """A weight under a name the schema does not have would leave its field at cost 1."""
+    from relgraph.api.app import build_schema
+    from relgraph.api.limits import PORTFOLIO_WEIGHTS, RANGES, WEIGHTS
+
+    schema = build_schema()._schema
+    for key in [*WEIGHTS, *(name for name, _ in PORTFOLIO_WEIGHTS)]:
+        type_name, _, field = key.partition(".")
+        owner = schema.get_type(type_name)
+        assert owner is not None and field in getattr(owner, "fields", {}), key
+    for name, argument in PORTFOLIO_WEIGHTS:
+        type_name, _, field = name.partition(".")
+        assert argument in schema.get_type(type_name).fields[field].args  # type: ignore[union-attr]
+    fields = {(name, arg) for t in schema.type_map.values() for name, f in
+              (getattr(t, "fields", None) or {}).items() for arg in getattr(f, "args", {})}
+    assert set(RANGES) <= fields
+
+
+@pytest.mark.parametrize("operation,argument", [
+    ('mutation { removeOwner(staffId: "s-am", contactId: "c-cto ", role: A) { id } }',
+     "`contactId` of `removeOwner` ends with a space"),
+    ('mutation { unpairSponsor(staffId: "s-exec\\t", contactId: "c-ceo") }',
+     "`staffId` of `unpairSponsor` ends with U+0009 (a control character)"),
+    ('mutation { eraseSensitive(contactIds: ["c-cto", "c-\\u0001x"]) }',
+     "`contactIds[1]` of `eraseSensitive` contains"),
+    ('mutation { createApiKey(role: "reader", accounts: ["acc-n\\n"]) { secret } }',
+     "`accounts[0]` of `createApiKey` ends with U+000A (a control character)"),
+    ('mutation { revokeApiKey(id: " key-1") { id } }',
+     "`id` of `revokeApiKey` starts with a space"),
+    ('{ contact(id: "c-cto\\r") { id } }',
+     "`id` of `contact` ends with U+000D (a control character)"),
+    ('{ influencePaths(target: "c-cto", from: ["s-am\\u200b"]) { strength } }',
+     "`from[0]` of `influencePaths` contains U+200B (an invisible formatting character)"),
+    ('mutation { upsertContact(input: {id: "c-crash ", account: "acc-n", name: "X"}) { id } }',
+     "contacts[0].id: ends with a space"),
+])
+def test_ids_given_as_arguments_pass_the_input_gate(api: Api, operation: str,
+                                                    argument: str) -> None:
+    """An id ending in a space (or holding a control character) crashed FalkorDB 4.16 when
+    written; ids given as arguments are refused before the key lookup as documents' ids are."""
+    before = counts(api.store)
+    count, body = api.statements(operation, key="north-editor")
+    assert codes(body) == ["BAD_USER_INPUT"], body
+    error = body["errors"][0]
+    assert argument in error["message"] or any(
+        p.startswith(argument) for p in error["extensions"].get("problems", [])), error
+    assert counts(api.store) == before
+    if "problems" not in error["extensions"]:
+        assert count == 0  # refused before the key lookup

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 from typing import Any
@@ -100,3 +101,22 @@ def test_schema_dataset_prints_the_json_schema() -> None:
     result = CliRunner().invoke(cli, ["schema", "dataset"])
     assert result.exit_code == 0
     assert result.stdout == render()
+
+
+def test_export_progress_counts_the_records_of_each_array() -> None:
+    """`relgraph export` of 155k records used to run 30-106 s without a word: now a line every
+    few seconds (in place on a terminal) with the array, the records so far and the rate."""
+    from relgraph.cli.data import ProgressLine, _counted
+
+    out = io.StringIO()
+    progress = ProgressLine(out, verb="exporting", every_s=0)
+    records = list(_counted("contacts", ({"id": f"c-{n}"} for n in range(2_500)), progress))
+    assert len(records) == 2_500
+    assert list(_counted("plans", iter([]), progress)) == []
+    lines = [line.split(" (")[0] for line in out.getvalue().splitlines()]
+    assert lines == ["exporting contacts: 1,000", "exporting contacts: 2,000",
+                     "exporting contacts: 2,500/2,500"]  # an empty array says nothing
+    quiet = io.StringIO()
+    later = ProgressLine(quiet, verb="exporting", every_s=0, quiet_s=60)
+    assert len(list(_counted("contacts", ({"id": str(n)} for n in range(3_000)), later))) == 3_000
+    assert quiet.getvalue() == ""  # a quick export stays silent

@@ -1,11 +1,18 @@
 """`relgraph paths|gaps|coaches|influence|powermap|health|scores|review|analytics` on each engine:
-json is exactly the library's `to_dict()` list (the GraphQL field's value), tables fit 100
-columns, bad input is a one-line error with a non-zero exit."""
+json is exactly the library's `to_dict()` list (the GraphQL field's value), csv parses back to
+the same values, tables fit the terminal (100 columns off a terminal) by wrapping, bad input is
+a one-line error with a non-zero exit."""
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import html
+import io
 import json
+import re
+import shutil
+import subprocess
 from typing import Any
 
 import pytest
@@ -14,6 +21,8 @@ from tests.support import load
 
 from relgraph.cli import cli
 from relgraph.config import Settings
+from relgraph.ingest.demo import generate_portfolio
+from relgraph.ingest.importer import import_document
 from relgraph.intel import coaches, coverage_gaps, influence_paths, power_map
 from relgraph.store import GraphStore
 
@@ -148,6 +157,8 @@ def test_powermap(run: Any, graph: GraphStore) -> None:
     assert "  Technology (u1)" in table
     dot = ok(run("powermap", "--account", "acc-1", "--as-of", AS_OF, "--format", "dot"))
     assert dot.startswith('digraph "acc-1"') and dot.rstrip().endswith("}")
+    assert "\\n" not in dot  # line breaks are the labels' own (<BR/>), never a literal \n
+    assert '<B>Ana Ruiz</B><BR/>Chief Technology Officer of the<BR/>' in dot
     fails(run("powermap", "--account", "acc-1", "--format", "svg"),
           "--format must be table or json or dot")
 
@@ -185,9 +196,127 @@ def test_influence_health_scores_review_analytics(run: Any) -> None:
     fits(ok(run("analytics", "--account", "acc-1", "--as-of", AS_OF)))
 
 
-def test_cut_and_table_stay_within_width() -> None:
-    from relgraph.cli.intel import cut, table
+def rows(text: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(text)))
 
-    assert cut("abcdef", 4) == "abc…" and cut("abc", 4) == "abc" and cut(None, 3) == ""
-    lines = table(("A", "B"), [("x" * 150, "y" * 150)], (30, 100))
-    assert all(len(line) <= 100 for line in lines)
+
+def cell(value: Any) -> str:
+    """A JSON value as the CSV writes it."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return ";".join(cell(v) for v in value)
+    return str(value)
+
+
+def test_csv_parses_back_to_the_json_values(run: Any) -> None:
+    common = ("--as-of", AS_OF)
+    gaps = json.loads(ok(run("gaps", *common, "--format", "json")))
+    parsed = rows(ok(run("gaps", *common, "--format", "csv")))
+    assert [(r["severity"], r["kind"], r["accountId"], r["subjectId"], r["subjectName"],
+             r["message"], r["suggestion"]) for r in parsed] == [
+        (g["severity"], g["kind"], g["accountId"], g["subjectId"], g["subjectName"],
+         g["message"], g["suggestion"]) for g in gaps]
+    assert [r["candidates"] for r in parsed] == [
+        ";".join(f"{c['name']} ({c['staffId']})" for c in g["candidates"]) for g in gaps]
+    health = json.loads(ok(run("health", *common, "--format", "json")))
+    assert rows(ok(run("health", *common, "--format", "csv"))) == [
+        {k: cell(h[k]) for k in ("accountId", "accountName", "tier", "keyContacts",
+                                 "supportiveShare", "ownerCoverage", "cadenceAdherence",
+                                 "coachPresent", "health")} for h in health]
+    assert float(rows(ok(run("health", *common, "--format", "csv")))[0]["health"]) == \
+        health[0]["health"]
+    scores = json.loads(ok(run("scores", "--account", "acc-1", *common, "--format", "json")))
+    assert rows(ok(run("scores", "--account", "acc-1", *common, "--format", "csv"))) == [
+        {"contactId": s["contact"]["id"], "name": s["contact"]["name"],
+         "title": cell(s["contact"]["title"]), "rank": s["contact"]["rank"],
+         "score": cell(s["score"]), "attitude": cell(s["attitude"]),
+         "assessedOn": cell(s["assessedOn"])} for s in scores]
+    coach = rows(ok(run("coaches", "--account", "acc-1", *common, "--format", "csv")))
+    assert coach == [{"contactId": "arch", "name": "Wu Fang", "title": "", "rank": "C",
+                      "attitude": "3", "reachesDecisionMaker": "true",
+                      "decisionMakersReached": "cto", "opportunities": ""}]
+    pool = rows(ok(run("coaches", "--account", "acc-1", "--candidates", *common,
+                       "--format", "csv")))
+    assert [(r["contactId"], r["informationSharing"], r["guidance"], r["assessedOn"])
+            for r in pool] == [("cto", "2", "2", "2026-06-01")]
+    # the annual review as CSV: its attitude changes (the other sections are in the JSON)
+    review = rows(ok(run("review", "--account", "acc-1", "--since", "2025-12-31", "--until",
+                         "2026-12-31", "--as-of", "2026-12-31", "--format", "csv")))
+    assert [(r["contactId"], r["before"], r["after"], r["change"], r["direction"])
+            for r in review] == [("cto", "0", "2", "2", "strengthened")]
+    fails(run("paths", "--to", "cto", "--format", "csv"), "--format must be table or json")
+
+
+def words(text: str) -> list[str]:
+    return text.replace("→", " ").split()
+
+
+@pytest.mark.parametrize("columns", [60, 100, 200])
+def test_tables_wrap_to_the_terminal_and_lose_nothing(graph: GraphStore,
+                                                      engine_settings: Settings,
+                                                      columns: int) -> None:
+    """Before: cut at 100 columns even with COLUMNS=200, the candidate owners lost."""
+    env = {**engine_settings.engine_environment(), "COLUMNS": str(columns)}
+    out = ok(CliRunner().invoke(cli, ["gaps", "--as-of", AS_OF], env=env))
+    assert max(len(line) for line in out.splitlines()) <= columns
+    assert "…" not in out
+    flowing = " ".join(out.split())
+    for gap in coverage_gaps(graph, None, as_of=DAY):
+        assert " ".join(words(gap.message)) in " ".join(words(flowing))
+        assert " ".join(words(gap.suggestion)) in " ".join(words(flowing))
+    scores = ok(CliRunner().invoke(cli, ["scores", "--account", "acc-1", "--as-of", AS_OF],
+                                   env=env))
+    assert max(len(line) for line in scores.splitlines()) <= columns
+    title = "Chief Technology Officer of the Northwind group, networks and IT"
+    assert all(word in scores for word in title.split())
+    if columns >= 120:
+        assert title in scores  # room for it on one line
+
+
+def test_coaches_name_the_decision_makers_beside_their_ids(run: Any) -> None:
+    out = ok(run("coaches", "--account", "acc-1", "--as-of", AS_OF))
+    assert out.splitlines()[0].split() == ["COACH", "ID", "TITLE", "RANK", "REACHES", "DM",
+                                           "DECISION", "MAKERS", "REACHED", "OPPORTUNITIES"]
+    assert out.splitlines()[1].split() == ["Wu", "Fang", "arch", "-", "C", "yes", "Ana",
+                                           "Ruiz", "(cto)", "-"]
+
+
+def test_gap_kinds_complete_in_the_shell() -> None:
+    result = CliRunner().invoke(cli, [], prog_name="relgraph", env={
+        "_RELGRAPH_COMPLETE": "bash_complete", "COMP_WORDS": "relgraph gaps --kind owner_m",
+        "COMP_CWORD": "3"})
+    assert result.exit_code == 0
+    assert result.stdout.split() == ["plain,OWNER_MISSING_A", "plain,OWNER_MISSING_B",
+                                     "plain,OWNER_MISSING_C"]
+
+
+def test_powermap_dot_renders_as_a_layered_org_chart(store: GraphStore,
+                                                     engine_settings: Settings) -> None:
+    """A tier-S demo account (199 contacts in 60 units): before, every contact in one row of a
+    graph 76,000 pt wide, a literal `\\n` in every label, and Graphviz errors. Now one box per
+    unit under its parent, at most six side by side, rendered without a warning."""
+    if shutil.which("dot") is None:
+        pytest.skip("Graphviz is not installed: scripts/ensure-graphviz (run by `make "
+                    "setup-dev`) installs it as root with apt-get, which is not possible here")
+    doc = generate_portfolio(accounts=1, seed=7, as_of=DAY)
+    import_document(store, doc)
+    account = doc["accounts"][0]["id"]
+    dot = CliRunner().invoke(cli, ["powermap", "--account", account, "--as-of", AS_OF,
+                                   "--format", "dot"], env=engine_settings.engine_environment())
+    assert dot.exit_code == 0, dot.stderr
+    drawn = subprocess.run(["dot", "-Tsvg"], input=dot.stdout, capture_output=True, text=True,
+                           check=False, timeout=120)
+    assert (drawn.returncode, drawn.stderr) == (0, "")
+    size = re.search(r'<svg width="(\d+)pt" height="(\d+)pt"', drawn.stdout)
+    assert size is not None
+    width, height = int(size[1]), int(size[2])
+    assert width < 8_000 and height < 12_000, (width, height)
+    lines = [html.unescape(t) for t in re.findall(r"<text[^>]*>([^<]*)</text>", drawn.stdout)]
+    units = {u["id"]: u["name"] for u in doc["orgUnits"]}
+    for contact in doc["contacts"]:
+        assert contact["name"] in lines  # its name alone on the first line of its box
+    assert set(units.values()) <= set(lines)
+    assert not [line for line in lines if "\\n" in line]

@@ -108,7 +108,7 @@ def test_review_json_is_the_graphql_value_and_table_fits(run: Any, graph: GraphS
     assert [line for line in lines if not line.startswith("  ")][1:] == [
         "strengthened (1)", "weakened (0): none", "new key people (1)", "rising stars (0): none",
         "departed (0): none", "plans reached (1)", "plans missed (1)", "tier changes (0): none",
-        "organizational coverage: - then, - now"]
+        "organizational coverage: 0% then, 0% now"]
     assert "  Ana Ruiz (cto): 0 → 2" in lines
 
 

@@ -14,6 +14,7 @@ from relgraph.errors import InvalidInput, NotFound
 from relgraph.ingest.demo import generate_portfolio
 from relgraph.ingest.importer import import_document
 from relgraph.intel import coverage_gaps
+from relgraph.intel.org import organizational_relationship
 from relgraph.intel.review import annual_review
 from relgraph.store import GraphStore
 
@@ -135,3 +136,21 @@ def test_the_demo_has_every_plan_finding_and_a_full_year(store: GraphStore) -> N
     counts = review.counts.to_dict()
     # tier changes come from the tier reviews of the organizational half of the cycle
     assert {k: n for k, n in counts.items() if n == 0 and k != "tierChanges"} == {}
+
+
+def test_the_organizational_coverage_then_and_now(year: GraphStore) -> None:
+    """An organizational action done in the year raises the coverage from then to now; the
+    review's figures are the organizational relationship's own, on each day."""
+    before = organizational_relationship(year, "acc-1", UNTIL)
+    required = [a.action for f in before.fronts for a in f.actions if a.required]
+    assert before.done == 0 and required  # an ordinary account requires some actions too
+    load(year, orgActions=[{"id": "oa-1", "account": "acc-1", "action": required[0],
+                            "date": "2026-05-10", "note": "done in the year"}])
+    review = annual_review(year, "acc-1", SINCE, UNTIL, as_of=UNTIL)
+    now = organizational_relationship(year, "acc-1", UNTIL)
+    assert review.organizational_coverage_then == 0.0
+    assert review.organizational_coverage_now == now.coverage == round(now.done / now.required, 6)
+    assert now.done == 1 and now.required > 1
+    # known only up to May 1st, the action was not done yet
+    assert annual_review(year, "acc-1", SINCE, UNTIL,
+                         as_of=dt.date(2026, 5, 1)).organizational_coverage_now == 0.0

@@ -3,17 +3,25 @@
 configured one at start-up (one store per app) and closes it at shutdown.
 
 Order of checks for each GraphQL request, all before any resolver runs:
-1. parse and validate (depth, aliases, tokens: graphql-core and strawberry rules);
-2. limits: page sizes and estimated cost (relgraph.api.limits), no database access;
-3. authentication: the API key (one statement), or the development principal.
+1. the HTTP edge (relgraph.api.edge): the concurrency cap, the body limit, security headers;
+2. parse (at most `max_tokens` tokens);
+3. limits (relgraph.api.limits): depth, aliases, estimated cost, page sizes, argument ranges
+   and list lengths, in one linear walk of the document, no database access;
+4. graphql-core's validation (a literal value that does not fit its argument: BAD_USER_INPUT);
+5. authentication: the API key (one statement), or the development principal.
+
+Each operation runs in a worker thread on an event loop of its own (`Schema.execute`): parsing,
+validating and executing a large document, or completing a large answer, never holds up the
+server's loop, which keeps accepting requests and answering `/healthz`.
 """
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import ipaddress
 import logging
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import asynccontextmanager
 from typing import Any
 
@@ -23,18 +31,16 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 from graphql import ExecutionResult as GraphQLExecutionResult
 from graphql import GraphQLError
-from strawberry.extensions import (
-    MaxAliasesLimiter,
-    MaxTokensLimiter,
-    QueryDepthLimiter,
-    SchemaExtension,
-)
+from graphql.validation import ValuesOfCorrectTypeRule
+from strawberry.extensions import MaxTokensLimiter, SchemaExtension
 from strawberry.fastapi import GraphQLRouter
 from strawberry.schema.config import StrawberryConfig
+from strawberry.types import ExecutionContext, ExecutionResult
 
 from relgraph.api.auth import DEVELOPER, Principal, bearer_secret, key_for_secret
 from relgraph.api.context import Api, Context
-from relgraph.api.errors import ErrorPolicy, code_of
+from relgraph.api.edge import Edge, graphiql_policy
+from relgraph.api.errors import ArgumentValues, ErrorPolicy, client_error
 from relgraph.api.limits import Limits, check_query
 from relgraph.api.loaders import Loaders
 from relgraph.api.map_page import mount_map
@@ -81,39 +87,64 @@ async def authenticate(ctx: Context[Loaders]) -> Principal:
     return key.principal()
 
 
+class Checks(SchemaExtension):
+    """The limits of the document (relgraph.api.limits) before graphql-core validates it; the
+    values of its arguments checked by ArgumentValues (BAD_USER_INPUT naming the argument)."""
+
+    def __init__(self, limits: Limits) -> None:
+        self.limits = limits
+
+    def on_validate(self) -> Iterator[None]:
+        run = self.execution_context
+        if run.graphql_document is not None and run.pre_execution_errors is None:
+            checked = check_query(run.schema._schema, run.graphql_document, run.operation_name,
+                                  run.variables, self.limits)
+            if checked.errors:
+                run.pre_execution_errors = checked.errors  # graphql-core does not run then
+            run.validation_rules = tuple(
+                ArgumentValues if rule is ValuesOfCorrectTypeRule else rule
+                for rule in run.validation_rules)
+        yield
+
+
 class Guard(SchemaExtension):
-    """Limits (page size, cost), then authentication, before the operation executes."""
+    """Authentication before the operation executes (a document past the checks only)."""
 
     async def on_execute(self) -> AsyncIterator[None]:
         run = self.execution_context
         ctx = run.context
         assert isinstance(ctx, Context)
-        assert run.graphql_document is not None
-        schema = run.schema._schema
-        _, errors = check_query(schema, run.graphql_document, run.operation_name,
-                                run.variables, ctx.api.limits)
-        if not errors:
-            try:
-                ctx.principal = await authenticate(ctx)
-            except Unauthenticated as exc:
-                errors = [GraphQLError(exc.headline, extensions={"code": code_of(exc)})]
-        if errors:
-            run.result = GraphQLExecutionResult(data=None, errors=errors)
+        try:
+            ctx.principal = await authenticate(ctx)
+        except Exception as exc:  # any failure: its code, masked when internal
+            run.result = GraphQLExecutionResult(data=None, errors=[client_error(exc)])
         yield
 
 
-def build_schema(limits: Limits | None = None) -> strawberry.Schema:
+class Schema(strawberry.Schema):
+    """The schema, each operation run in a worker thread on an event loop of its own."""
+
+    async def execute(self, *args: Any, **kwargs: Any) -> ExecutionResult:
+        operation = super().execute(*args, **kwargs)
+        return await anyio.to_thread.run_sync(asyncio.run, operation)
+
+    def process_errors(self, errors: list[GraphQLError],
+                       execution_context: ExecutionContext | None = None) -> None:
+        """Clients' errors are not the server's: ErrorPolicy logs the masked ones (bugs, the
+        engine down), not every rejected request with a traceback."""
+
+
+def build_schema(limits: Limits | None = None) -> Schema:
     """The schema with the request guards of `limits` (defaults: Limits())."""
     chosen = limits or Limits()
     extensions: list[Callable[[], SchemaExtension]] = [
-        functools.partial(QueryDepthLimiter, max_depth=chosen.max_depth),
-        functools.partial(MaxAliasesLimiter, max_alias_count=chosen.max_aliases),
         functools.partial(MaxTokensLimiter, max_token_count=chosen.max_tokens),
+        functools.partial(Checks, chosen),
         Guard,
         ErrorPolicy,
     ]
-    return strawberry.Schema(query=Query, mutation=Mutation, extensions=extensions,
-                             config=StrawberryConfig(auto_camel_case=True))
+    return Schema(query=Query, mutation=Mutation, extensions=extensions,
+                  config=StrawberryConfig(auto_camel_case=True))
 
 
 def create_app(
@@ -157,15 +188,7 @@ def create_app(
     app = FastAPI(title="relgraph", summary="Relationship intelligence over GraphQL",
                   lifespan=lifespan, docs_url=None, redoc_url=None, openapi_url=None)
     app.include_router(router, prefix="/graphql")
-
-    @app.middleware("http")
-    async def body_limit(request: Request, call_next: Any) -> Any:
-        length = request.headers.get("content-length")
-        if length and length.isdigit() and int(length) > chosen.max_body_bytes:
-            return JSONResponse(
-                {"errors": [{"message": f"request body above {chosen.max_body_bytes} bytes",
-                             "extensions": {"code": "BAD_USER_INPUT"}}]}, status_code=413)
-        return await call_next(request)
+    app.add_middleware(Edge, limits=chosen, graphiql=graphiql_policy(router.graphql_ide_html))
 
     @app.get("/healthz")
     async def healthz() -> JSONResponse:

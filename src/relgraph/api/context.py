@@ -7,6 +7,11 @@ time: a single query cannot fan out into many parallel engine connections, and t
 count of a request is deterministic. Requests run concurrently with each other; both engine
 clients are thread-safe (the FalkorDB client is a redis connection pool, the Neo4j driver opens
 a session per statement).
+
+Reads have a time budget (`Limits.time_budget_s`, from the context's creation): past it, a read
+fails with TimeBudgetExceeded at once, and one still running is abandoned and stops at its next
+statement (the request's store refuses statements past the deadline). Writes (`write`) are never
+stopped halfway: they run to the end whatever the budget.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import functools
+import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
@@ -22,6 +28,7 @@ import anyio.to_thread
 from strawberry.fastapi import BaseContext
 
 from relgraph.api.auth import Principal
+from relgraph.api.errors import TimeBudgetExceeded
 from relgraph.api.limits import Limits
 from relgraph.config import Settings
 from relgraph.cypher import Statement
@@ -42,6 +49,33 @@ class Api:
     dev_no_auth: bool = False
 
 
+class BudgetedStore:
+    """The app's store as one request's reads see it: no statement starts past the deadline
+    (`statements_run` counts the request's own)."""
+
+    def __init__(self, store: GraphStore, deadline: float, budget_s: float) -> None:
+        self._store = store
+        self._deadline = deadline
+        self._budget_s = budget_s
+        self.engine = store.engine
+        self.statements_run = 0
+
+    def run(self, statement: Statement, params: Mapping[str, Any] | None = None) -> list[Row]:
+        if time.monotonic() > self._deadline:
+            raise TimeBudgetExceeded(self._budget_s)
+        self.statements_run += 1
+        return self._store.run(statement, params)
+
+    def run_schema(self, ddl: str) -> None:
+        self._store.run_schema(ddl)
+
+    def version(self) -> str:
+        return self._store.version()
+
+    def close(self) -> None:
+        """The app closes its store, not a request."""
+
+
 class Context(BaseContext, Generic[L]):
     """One request: the app (`api`), its `Authorization` header, who asks (`principal`, set by
     the Guard before any resolver runs) and its loaders (built by `loaders(self)`)."""
@@ -53,11 +87,15 @@ class Context(BaseContext, Generic[L]):
         self.authorization = authorization
         self._principal: Principal | None = None
         self._lock = asyncio.Lock()
+        budget = api.limits.time_budget_s
+        self.deadline = time.monotonic() + budget
+        self._reads = BudgetedStore(api.store, self.deadline, budget)
         self.loaders: L = loaders(self)
 
     @property
     def store(self) -> GraphStore:
-        return self.api.store
+        """The store for reads (within the request's time budget)."""
+        return self._reads
 
     @property
     def settings(self) -> Settings:
@@ -74,12 +112,30 @@ class Context(BaseContext, Generic[L]):
         self._principal = value
 
     async def call(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-        """Run blocking store work in a worker thread, one at a time per request."""
+        """Run blocking reads in a worker thread, one at a time per request, within the time
+        budget (TimeBudgetExceeded past it)."""
         async with self._lock:
-            return await anyio.to_thread.run_sync(functools.partial(fn, *args, **kwargs))
+            remaining = self.deadline - time.monotonic()
+            if remaining <= 0:
+                raise TimeBudgetExceeded(self.api.limits.time_budget_s)
+            try:
+                with anyio.fail_after(remaining):
+                    return await anyio.to_thread.run_sync(
+                        functools.partial(fn, *args, **kwargs), abandon_on_cancel=True)
+            except TimeoutError:
+                raise TimeBudgetExceeded(self.api.limits.time_budget_s) from None
+
+    async def write(self, fn: Callable[..., T], *args: Any) -> T:
+        """Run `fn(store, *args)`, a write, in a worker thread to its end (no time budget)."""
+        async with self._lock:
+            return await anyio.to_thread.run_sync(functools.partial(fn, self.api.store, *args))
 
     async def rows(self, stmt: Statement, params: Mapping[str, Any] | None = None) -> list[Row]:
         return await self.call(self.store.run, stmt, dict(params or {}))
+
+    async def write_rows(self, stmt: Statement, params: Mapping[str, Any]) -> list[Row]:
+        """Run one write statement (no time budget)."""
+        return await self.write(lambda store: store.run(stmt, dict(params)))
 
     def today(self) -> dt.date:
         return dt.date.today()

@@ -13,6 +13,10 @@ a response its code and replaces anything unexpected (a failed statement, a bug)
 - `FORBIDDEN`: the key's role or permissions do not allow this.
 - `NOT_FOUND`: no such record, or none this key may see (the two are indistinguishable).
 - `SERVICE_UNAVAILABLE`: the graph engine cannot be reached.
+- `REQUEST_TIMEOUT`: the request's reads ran past its time budget (`RELGRAPH_API_TIME_BUDGET_S`);
+  the fields not answered by then are null with this error.
+- `SERVER_BUSY`: as many requests as the server takes at once (`RELGRAPH_API_MAX_CONCURRENT`)
+  are running; answered at once with HTTP 503 and `Retry-After`, never queued.
 - `INTERNAL_SERVER_ERROR`: anything else (details only in the server log).
 """
 
@@ -22,7 +26,11 @@ import logging
 from collections.abc import Iterator
 from typing import Any
 
-from graphql import GraphQLError
+from graphql import SKIP, GraphQLError, GraphQLInputType, ValidationContext, ValueNode
+from graphql.language import ArgumentNode, FieldNode, VariableDefinitionNode
+from graphql.language.visitor import VisitorAction
+from graphql.utilities.validate_input_value import validate_input_literal
+from graphql.validation import ValuesOfCorrectTypeRule
 from strawberry.extensions import SchemaExtension
 
 from relgraph.errors import (
@@ -47,8 +55,18 @@ INTERNAL = "INTERNAL_SERVER_ERROR"
 UNAVAILABLE = "SERVICE_UNAVAILABLE"
 PARSE_FAILED = "GRAPHQL_PARSE_FAILED"
 VALIDATION_FAILED = "GRAPHQL_VALIDATION_FAILED"
+TIMEOUT = "REQUEST_TIMEOUT"
+BUSY = "SERVER_BUSY"
 
 INTERNAL_MESSAGE = "Internal server error; the server log has the details."
+
+
+class TimeBudgetExceeded(RelgraphError):
+    """A request's reads ran past its time budget."""
+
+    def __init__(self, budget_s: float) -> None:
+        super().__init__(f"the request ran past its time budget of {budget_s:g} s; ask for "
+                         "less in one request (smaller pages, fewer analyses)")
 
 # The code of each failure kind; an error takes the entry of its nearest class. Anything that is
 # not a RelgraphError (a bug) is INTERNAL_SERVER_ERROR.
@@ -60,6 +78,7 @@ CODES: dict[type[Exception], str] = {
     Unauthenticated: UNAUTHENTICATED,
     Forbidden: FORBIDDEN,
     EngineUnavailable: UNAVAILABLE,
+    TimeBudgetExceeded: TIMEOUT,
     QueryFailed: INTERNAL,
     UnknownStatement: INTERNAL,
 }
@@ -86,23 +105,31 @@ def coded(error: GraphQLError, code: str, **extra: Any) -> GraphQLError:
     )
 
 
+def client_error(original: BaseException, error: GraphQLError | None = None) -> GraphQLError:
+    """What the client sees of `original` (raised where `error` says, if given): its message
+    and code, or only a code and a generic message for the masked codes (logged here)."""
+    nodes, path = (error.nodes, error.path) if error is not None else (None, None)
+    code = code_of(original)
+    if code in MASKED:
+        where = ".".join(map(str, path or [])) or "the operation"
+        log.error("%s in %s: %s", code, where, original,
+                  exc_info=original if code == INTERNAL else None)
+        return GraphQLError(MASKED[code], nodes=nodes, path=path, extensions={"code": code})
+    assert isinstance(original, RelgraphError)  # only they have unmasked codes
+    if error is None:
+        return GraphQLError(original.headline, extensions={"code": code, **original.details})
+    return GraphQLError(
+        original.headline, nodes=nodes, source=error.source, positions=error.positions,
+        path=path, extensions={"code": code, **original.details},
+    )
+
+
 def classify(error: GraphQLError) -> GraphQLError:
     """The client's view of an execution error: coded, with internals removed."""
     original = error.original_error
     if original is None or (error.path is None and error.message.startswith("Variable '$")):
         return _graphql_own(error)
-    code = code_of(original)
-    if code in MASKED:
-        where = ".".join(map(str, error.path or [])) or "the operation"
-        log.error("%s in %s: %s", code, where, original,
-                  exc_info=original if code == INTERNAL else None)
-        return GraphQLError(MASKED[code], nodes=error.nodes, path=error.path,
-                            extensions={"code": code})
-    assert isinstance(original, RelgraphError)  # only they have unmasked codes
-    return GraphQLError(
-        original.headline, nodes=error.nodes, source=error.source, positions=error.positions,
-        path=error.path, extensions={"code": code, **original.details},
-    )
+    return client_error(original, error)
 
 
 def _graphql_own(error: GraphQLError) -> GraphQLError:
@@ -144,3 +171,52 @@ class ErrorPolicy(SchemaExtension):
                 else classify(e)
                 for e in errors
             ]
+
+
+class ArgumentValues(ValuesOfCorrectTypeRule):
+    """graphql-core's check of literal values (a bad date, an unknown enum value, ...), with
+    each error naming the argument and field it is about and coded BAD_USER_INPUT: the value is
+    the client's input, not the shape of its query."""
+
+    def __init__(self, context: ValidationContext) -> None:
+        super().__init__(context)
+        self._fields: list[str] = []
+        self._argument: str | None = None
+
+    def enter_field(self, node: FieldNode, *_: Any) -> None:
+        self._fields.append(node.name.value)
+
+    def leave_field(self, *_: Any) -> None:
+        self._fields.pop()
+
+    def enter_argument(self, node: ArgumentNode, *_: Any) -> None:
+        self._argument = node.name.value
+
+    def leave_argument(self, *_: Any) -> None:
+        self._argument = None
+
+    def enter_variable_definition(self, node: VariableDefinitionNode, *_: Any) -> None:
+        self._argument = f"${node.variable.name.value}"  # its default value
+
+    def leave_variable_definition(self, *_: Any) -> None:
+        self._argument = None
+
+    def is_valid_value_node(self, node: ValueNode,
+                            input_type: GraphQLInputType | None) -> VisitorAction:
+        if input_type:
+            validate_input_literal(node, input_type, self._named, None, None,
+                                   self.context.hide_suggestions)
+        return SKIP
+
+    def _named(self, error: GraphQLError, path: list[str | int]) -> None:
+        """Report `error` as `` `input.date` of `recordAssessment`: ...``."""
+        inner = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path)
+        where = f"`{self._argument or 'value'}{inner}`"
+        extensions: dict[str, Any] = {"code": BAD_USER_INPUT}
+        if self._fields:
+            where += f" of `{self._fields[-1]}`"
+            extensions["field"] = self._fields[-1]
+        if self._argument:
+            extensions["argument"] = self._argument
+        self.report_error(GraphQLError(f"{where}: {error.message}", error.nodes,
+                                       extensions=extensions))

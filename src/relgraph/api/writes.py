@@ -4,28 +4,35 @@ exactly the import's validation (all problems, nothing written on error) and wri
 Before the import, two checks of the API's own (the role a write needs is declared on each
 mutation, relgraph.api.permissions):
 - **scope**: a key limited to some accounts may only write records of those accounts (see
-  `scope_problems`, which reads which field refers to what from the import's own table,
+  `scope_of`, which reads which field refers to what from the import's own table,
   `validation.REFS`); staff members and competitors, shared by every account, need an unlimited
   key;
 - **sensitive attributes**: `socialStyle` may only be written with the `sensitive` permission;
   a key without it that upserts a contact keeps the stored value (it is read server-side and
   written back, never shown).
+
+A reference to a record stored under an account the key may not see is no scope problem: the
+document is validated as if the graph did not hold that record (`_Unseen`), so the key gets
+exactly the answer it gets for an id that does not exist ("no contact ... in the document or the
+graph") and learns nothing of other accounts. Only a record's own id cannot be hidden so: an id
+another account's record has is refused (FORBIDDEN), where a free one is created.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 from relgraph.api.auth import Principal
 from relgraph.api.context import Context
 from relgraph.api.loaders import Loaders
-from relgraph.cypher import statement
+from relgraph.cypher import Statement, statement
 from relgraph.errors import Forbidden, InvalidInput, NotFound, UnknownStatement
 from relgraph.ingest.importer import ImportSummary, import_document
-from relgraph.ingest.validation import DEFINES, NATURAL_KEYS, REFS, ref_values
+from relgraph.ingest.validation import DEFINES, NATURAL_KEYS, REFS, ref_values, validate
 from relgraph.model import ARRAYS, FORMAT
-from relgraph.store.base import GraphStore
+from relgraph.store.base import GraphStore, Row
 
 RECORD_ACCOUNTS = statement("api_record_accounts")
 SOCIAL_STYLES = statement("api_social_styles")
@@ -139,8 +146,17 @@ class _Accounts:
         return False, None
 
 
-def scope_problems(store: GraphStore, who: Principal, doc: Mapping[str, Any]) -> list[str]:
-    """What a key limited to some accounts may not write in `doc` (empty when all is in scope).
+@dataclass
+class Scope:
+    """What a key limited to some accounts may not write in a document (`problems`), and the
+    stored records of other accounts it refers to (`unseen` ids)."""
+
+    problems: list[str] = field(default_factory=list)
+    unseen: set[str] = field(default_factory=set)
+
+
+def scope_of(store: GraphStore, who: Principal, doc: Mapping[str, Any]) -> Scope:
+    """The scope problems of `doc` for `who` (none for a key without an account limit).
 
     Each record must belong to the key's accounts: by its `account` (and, for an existing
     record, by the account it is stored under), or through the contact or opportunity it refers
@@ -148,10 +164,12 @@ def scope_problems(store: GraphStore, who: Principal, doc: Mapping[str, Any]) ->
     be contacts in scope or staff members. (An org unit a record names must be of the record's
     own account, which the import's validation checks.)
     """
+    scope = Scope()
     if not who.scoped:
-        return []
-    problems = [f"{array}: shared by every account; only a key without an account limit may "
-                "write them" for array in SHARED_ARRAYS if _dicts(doc, array)]
+        return scope
+    problems = scope.problems
+    problems += [f"{array}: shared by every account; only a key without an account limit may "
+                 "write them" for array in SHARED_ARRAYS if _dicts(doc, array)]
 
     def check(where: str, account: Any) -> None:
         if not who.sees_account(_text(account)):
@@ -175,10 +193,39 @@ def scope_problems(store: GraphStore, who: Principal, doc: Mapping[str, Any]) ->
                     check(f"{array}[{i}].{name}", r.get(name))
                 elif kind in _OF_ACCOUNT:
                     for path, ident in ref_values(name, r.get(name)):
-                        known, account = accounts.of(_ARRAY_OF[kind], ident)
-                        if known:  # else a staff member (or unknown: the validation says so)
+                        of = _ARRAY_OF[kind]
+                        known, account = accounts.of(of, ident)
+                        if known and ident not in accounts.defined[of] \
+                                and not who.sees_account(account):
+                            scope.unseen.add(ident)  # stored elsewhere: as if not there
+                        elif known:  # else a staff member (or unknown: the validation says so)
                             check(f"{array}[{i}].{path}", account)
-    return problems
+    return scope
+
+
+class _Unseen:
+    """The store as a key limited to some accounts may know it: the rows of records it may not
+    see (lookups return the `id` of each record found) are not there."""
+
+    def __init__(self, store: GraphStore, unseen: set[str]) -> None:
+        self._store = store
+        self._unseen = unseen
+        self.engine = store.engine
+        self.statements_run = 0
+
+    def run(self, statement: Statement, params: Mapping[str, Any] | None = None) -> list[Row]:
+        self.statements_run += 1
+        return [row for row in self._store.run(statement, params)
+                if row.get("id") not in self._unseen]
+
+    def run_schema(self, ddl: str) -> None:
+        raise UnknownStatement("a document's validation applies no schema")
+
+    def version(self) -> str:
+        return self._store.version()
+
+    def close(self) -> None:
+        """The store is not this view's to close."""
 
 
 def _stored_elsewhere(check: Callable[[str, Any], None], accounts: _Accounts, array: str,
@@ -193,10 +240,15 @@ def write_document(store: GraphStore, who: Principal, doc: Any) -> ImportSummary
     """Check scope and sensitive attributes, then import `doc` (blocking: run in a thread)."""
     if isinstance(doc, dict):
         doc = dict(doc)
-        problems = sensitive_problems(who, doc) + scope_problems(store, who, doc)
+        scope = scope_of(store, who, doc)
+        problems = sensitive_problems(who, doc) + scope.problems
         if problems:
             raise Forbidden("this API key may not write some of these records; nothing was "
                             "written", problems=problems)
+        if scope.unseen:
+            # Refers to records the key may not see: rejected as for ids that do not exist.
+            validate(doc, _Unseen(store, scope.unseen))
+            raise AssertionError("a reference to a record the key may not see validated")
         keep_sensitive(store, who, doc)
     return import_document(store, doc)
 
@@ -211,12 +263,12 @@ async def write(ctx: Context[Loaders],
 
 
 async def import_whole(ctx: Context[Loaders], document: Any) -> ImportSummary:
-    return await ctx.call(write_document, ctx.store, ctx.principal, document)
+    return await ctx.write(write_document, ctx.principal, document)
 
 
 async def remove_owner(ctx: Context[Loaders], staff: str, contact: str, role: str) -> int:
     await contact_in_scope(ctx, contact)
-    rows = await ctx.rows(REMOVE_OWNER, {"staff": staff, "contact": contact, "role": role})
+    rows = await ctx.write_rows(REMOVE_OWNER, {"staff": staff, "contact": contact, "role": role})
     if not rows:
         raise NotFound("staff member or contact", f"{staff}/{contact}")
     return int(rows[0]["removed"])
@@ -235,11 +287,11 @@ async def unpair_sponsor(
     one_sponsored(contact, account)
     if contact is not None:
         await contact_in_scope(ctx, contact)
-        rows = await ctx.rows(UNPAIR_CONTACT, {"staff": staff, "contact": contact})
+        rows = await ctx.write_rows(UNPAIR_CONTACT, {"staff": staff, "contact": contact})
     else:
         if not ctx.loaders.sees(account):
             raise NotFound("account", str(account))
-        rows = await ctx.rows(UNPAIR_ACCOUNT, {"staff": staff, "account": account})
+        rows = await ctx.write_rows(UNPAIR_ACCOUNT, {"staff": staff, "account": account})
     if not rows:
         raise NotFound("staff member or " + ("contact" if contact else "account"),
                        f"{staff}/{contact or account}")
@@ -249,7 +301,7 @@ async def unpair_sponsor(
 async def erase_sensitive(ctx: Context[Loaders], contacts: list[str]) -> list[str]:
     for cid in contacts:
         await contact_in_scope(ctx, cid)
-    rows = await ctx.rows(ERASE_SENSITIVE, {"ids": sorted(set(contacts))})
+    rows = await ctx.write_rows(ERASE_SENSITIVE, {"ids": sorted(set(contacts))})
     return [str(r["id"]) for r in rows]
 
 

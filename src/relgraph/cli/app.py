@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import os
 import sys
 from collections.abc import Callable
 from typing import Any, TypeVar, cast
@@ -24,7 +25,6 @@ def cli(ctx: click.Context) -> None:
     """relgraph: relationship intelligence for B2B key-account selling (the MCR method)."""
     # The Neo4j driver logs connection failures itself; the CLI reports them once, in one line.
     logging.getLogger("neo4j").addHandler(logging.NullHandler())
-    ctx.obj = Settings()
 
 
 def announce(message: str) -> None:
@@ -33,9 +33,13 @@ def announce(message: str) -> None:
 
 
 def settings() -> Settings:
-    obj = click.get_current_context().find_root().obj
-    assert isinstance(obj, Settings)
-    return obj
+    """The settings, read when a command first needs them (so that a bad one is reported like
+    any error of the command: one line)."""
+    root = click.get_current_context().find_root()
+    if root.obj is None:
+        root.obj = Settings()
+    assert isinstance(root.obj, Settings)
+    return root.obj
 
 
 def store() -> GraphStore:
@@ -50,7 +54,8 @@ def store() -> GraphStore:
 
 
 def fails_cleanly(func: F) -> F:
-    """Report a RelgraphError as one line on stderr (a rejected import lists every problem)."""
+    """Report a RelgraphError, or a file or folder that cannot be used, as one line on stderr
+    (a rejected import lists every problem first)."""
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -64,6 +69,13 @@ def fails_cleanly(func: F) -> F:
             sys.exit(1)
         except RelgraphError as exc:
             click.echo(f"relgraph: {str(exc).splitlines()[0]}", err=True)
+            sys.exit(1)
+        except BrokenPipeError:  # the reader of our output went away (`| head`): nothing to say
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(1)
+        except OSError as exc:
+            where = f": {exc.filename}" if exc.filename else ""
+            click.echo(f"relgraph: {exc.strerror or exc}{where}", err=True)
             sys.exit(1)
 
     return cast(F, wrapper)

@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import sys
 import time
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 import click
 
@@ -14,7 +15,7 @@ from relgraph.cli.app import cli, fails_cleanly, store
 from relgraph.cli.db import schema
 from relgraph.cypher import statement
 from relgraph.ingest import tabular
-from relgraph.ingest.export import stream_document, write_json
+from relgraph.ingest.export import dump_json, stream_document
 from relgraph.ingest.importer import BATCH_SIZE, ImportSummary, import_document, import_path
 
 CLEAR_GRAPH = statement("clear_graph")
@@ -22,22 +23,28 @@ LARGE_IMPORT = 50_000  # records: from here on a progress line is worth showing 
 
 
 class ProgressLine:
-    """Import progress on stderr: overwritten in place on a terminal, every few seconds off it."""
+    """Progress on stderr: overwritten in place on a terminal, every few seconds off it; nothing
+    in the first `quiet_s` seconds (a quick run stays silent)."""
 
-    def __init__(self, stream: TextIO, *, every_s: float = 5.0) -> None:
+    def __init__(self, stream: TextIO, *, every_s: float = 5.0, verb: str = "importing",
+                 quiet_s: float = 0.0) -> None:
         self._stream = stream
         self._tty = stream.isatty()
         self._every = 0.2 if self._tty else every_s
+        self._verb = verb
+        self._quiet_until = time.perf_counter() + quiet_s
         self._started: tuple[float, int] | None = None  # first report: (time, records by then)
         self._last = 0.0
         self._before: dict[str, int] = {}  # records of arrays already finished
         self.shown = False
 
-    def __call__(self, array: str, done: int, total: int) -> None:
+    def __call__(self, array: str, done: int, total: int | None) -> None:
+        """`done` records of `array` so far, of `total` (None: not known; `done` then counts
+        the array's records until `total` is given, at its end)."""
         now = time.perf_counter()
         if done == total:
             self._before[array] = total
-        if now - self._last < self._every and done != total:
+        if now < self._quiet_until or (now - self._last < self._every and done != total):
             return
         self._last = now
         records = sum(self._before.values()) + (0 if done == total else done)
@@ -46,7 +53,7 @@ class ProgressLine:
             self._started = (now, records)
         since, base = self._started
         rate = f" ({(records - base) / (now - since):,.0f} rows/s)" if now - since > 0.5 else ""
-        text = f"importing {array}: {done}/{total}{rate}"
+        text = f"{self._verb} {array}: {done:,}{'' if total is None else f'/{total:,}'}{rate}"
         if self._tty:
             self._stream.write("\r\033[K" + text)
         else:
@@ -58,6 +65,18 @@ class ProgressLine:
         if self._tty and self.shown:
             self._stream.write("\r\033[K")
             self._stream.flush()
+
+
+def _counted(array: str, records: Iterable[dict[str, Any]],
+             progress: ProgressLine) -> Iterator[dict[str, Any]]:
+    """The records of `array`, reporting how many went by."""
+    done = 0
+    for done, record in enumerate(records, start=1):
+        if done % 1_000 == 0:
+            progress(array, done, None)
+        yield record
+    if done:
+        progress(array, done, done)
 
 
 def _progress_for(records: int) -> ProgressLine | None:
@@ -112,23 +131,30 @@ def export_command(target: Path) -> None:
     """
     graph = store()
     started = time.perf_counter()
-    if str(target) == "-":
-        counts = write_json(graph, sys.stdout)
-    else:
-        suffix = target.suffix.lower()
-        if suffix == ".json":
+    stdout = str(target) == "-"
+    suffix = target.suffix.lower()
+    folder = not stdout and (suffix == "" or target.is_dir())
+    if not stdout and not folder and suffix not in (".json", ".xlsx", ".zip"):
+        raise click.UsageError(f"{target}: export to .json, .xlsx, .zip or a folder")
+    progress = ProgressLine(sys.stderr, verb="exporting", quiet_s=2.0)
+    doc = {array: _counted(array, records, progress) if isinstance(records, Iterator)
+           else records for array, records in stream_document(graph).items()}
+    try:
+        if stdout:
+            counts = dump_json(doc, sys.stdout)
+        elif folder:
+            counts = tabular.write_csv_folder(doc, target)
+        elif suffix == ".json":
             partial = target.with_name(target.name + ".partial")  # no half-written export
             with partial.open("w", encoding="utf-8") as out:
-                counts = write_json(graph, out)
+                counts = dump_json(doc, out)
             partial.replace(target)
         elif suffix == ".xlsx":
-            counts = tabular.write_xlsx(stream_document(graph), target)
-        elif suffix == ".zip":
-            counts = tabular.write_csv_zip(stream_document(graph), target)
-        elif suffix == "" or target.is_dir():
-            counts = tabular.write_csv_folder(stream_document(graph), target)
+            counts = tabular.write_xlsx(doc, target)
         else:
-            raise click.UsageError(f"{target}: export to .json, .xlsx, .zip or a folder")
+            counts = tabular.write_csv_zip(doc, target)
+    finally:
+        progress.close()
     click.echo(f"relgraph: exported {sum(counts.values())} records to {target} "
                f"in {time.perf_counter() - started:.1f} s", err=True)
 

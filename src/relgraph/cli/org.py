@@ -13,16 +13,9 @@ from typing import TypeVar
 import click
 
 from relgraph.cli.app import cli, fails_cleanly, settings, store
-from relgraph.cli.intel import (
-    _answer,
-    _as_of,
-    _check_format,
-    _date,
-    _echo_json,
-    _echo_lines,
-    _format_option,
-)
-from relgraph.cli.intel import table as columns
+from relgraph.cli.intel import _as_of, _date
+from relgraph.cli.output import check_format, echo_json, echo_lines, emit, format_option
+from relgraph.cli.output import table as columns
 from relgraph.intel import general_relationship, organizational_relationship, portfolio
 from relgraph.intel.types import (
     Answer,
@@ -37,9 +30,9 @@ A = TypeVar("A", bound=Answer)
 def _show(fmt: str, found: A, lines: Callable[[A], list[str]]) -> None:
     """Print one answer: as JSON (exactly the GraphQL field's value) or as `lines`."""
     if fmt == "json":
-        _echo_json(found.to_dict())
+        echo_json(found.to_dict())
     else:
-        _echo_lines(lines(found))
+        echo_lines(lines(found))
 
 
 def _pct(value: float | None) -> str:
@@ -57,12 +50,12 @@ def _label(value: str) -> str:
 @cli.command("org-relationship")
 @click.option("--account", "account_id", required=True, metavar="ID", help="The account.")
 @_as_of()
-@_format_option("table", "json")
+@format_option("table", "json")
 @fails_cleanly
 def org_relationship_cmd(account_id: str, as_of: str | None, fmt: str) -> None:
     """The organizational relationship of an account: the four fronts' actions, required by
     its partnership level, done in the 365 days up to the day, and the coverage."""
-    _check_format(fmt, "table", "json")
+    check_format(fmt, "table", "json")
     _show(fmt, organizational_relationship(store(), account_id, _date(as_of, "--as-of"),
                                            settings()), org_lines)
 
@@ -92,13 +85,13 @@ def org_lines(found: OrgRelationship) -> list[str]:
 @cli.command("departments")
 @click.option("--account", "account_id", required=True, metavar="ID", help="The account.")
 @_as_of()
-@_format_option("table", "json")
+@format_option("table", "json")
 @fails_cleanly
 def departments_cmd(account_id: str, as_of: str | None, fmt: str) -> None:
     """The general relationship of each department (org unit) of an account: activities,
     process, result and score (null score: not assessed in the 365 days up to the day)."""
-    _check_format(fmt, "table", "json")
-    _answer(fmt, general_relationship(store(), account_id, _date(as_of, "--as-of"), settings()),
+    check_format(fmt, "table", "json")
+    emit(fmt, general_relationship(store(), account_id, _date(as_of, "--as-of"), settings()),
             departments_lines)
 
 
@@ -125,12 +118,12 @@ def departments_lines(found: Sequence[DepartmentRelationship]) -> list[str]:
 
 @cli.command("portfolio")
 @_as_of()
-@_format_option("table", "json")
+@format_option("table", "json")
 @fails_cleanly
 def portfolio_cmd(as_of: str | None, fmt: str) -> None:
     """The portfolio by tier (accounts, target and measured share of effort) and by
     partnership level (organizational coverage)."""
-    _check_format(fmt, "table", "json")
+    check_format(fmt, "table", "json")
     _show(fmt, portfolio(store(), None, _date(as_of, "--as-of"), settings()), portfolio_lines)
 
 

@@ -1,6 +1,7 @@
 """The key-relationship cycle on the command line: `relgraph plans` (the plan cards) and
 `relgraph review` (the annual review of an account). `--format json` prints exactly the value
-of the GraphQL field (`plans`, `annualReview`); `table` fits a 100-column terminal.
+of the GraphQL field (`plans`, `annualReview`); `table` fits the terminal, wrapping long text;
+`review --format csv` gives the attitude changes.
 """
 
 from __future__ import annotations
@@ -10,23 +11,22 @@ from collections.abc import Sequence
 import click
 
 from relgraph.cli.app import cli, fails_cleanly, settings, store
-from relgraph.cli.intel import (
-    WIDTH,
-    _answer,
-    _as_of,
-    _attitude,
-    _check_format,
-    _date,
-    _echo_json,
-    _echo_lines,
-    _format_option,
-    _required_date,
-    cut,
-    table,
+from relgraph.cli.intel import _as_of, _attitude, _date, _required_date
+from relgraph.cli.output import (
+    Column,
+    check_format,
+    echo_csv,
+    echo_json,
+    echo_lines,
+    emit,
+    format_option,
+    table_rows,
+    terminal_width,
+    wrap,
 )
 from relgraph.intel.plans import PlanCard, plans
 from relgraph.intel.review import AnnualReview, annual_review
-from relgraph.intel.types import ContactRef
+from relgraph.intel.types import AttitudeChange, ContactRef
 
 INDENT = " " * 10
 
@@ -38,15 +38,15 @@ INDENT = " " * 10
 @click.option("--active-on", "active_on", metavar="YYYY-MM-DD",
               help="Only the plans active on this day.")
 @_as_of()
-@_format_option("table", "json")
+@format_option("table", "json")
 @fails_cleanly
 def plans_cmd(account_id: str | None, contact_id: str | None, active_on: str | None,
               as_of: str | None, fmt: str) -> None:
     """Key-relationship plans: goal, target and current attitude, reviews and commitments."""
-    _check_format(fmt, "table", "json")
+    check_format(fmt, "table", "json")
     found = plans(store(), [account_id] if account_id else None, contact_id,
                   _date(active_on, "--active-on"), _date(as_of, "--as-of"))
-    _answer(fmt, found, plans_table, "no plans")
+    emit(fmt, found, plans_table, empty="no plans")
 
 
 def _state(card: PlanCard) -> str:
@@ -62,28 +62,40 @@ def _state(card: PlanCard) -> str:
 def plans_table(found: Sequence[PlanCard]) -> list[str]:
     """One row per plan (contact, target and now, next review, state), then its owner, sponsor
     and period, its goal, its latest review and its late commitments."""
-    lines = table(("PLAN", "CONTACT", "TARGET", "NOW", "NEXT REVIEW", "STATE"),
-                  [(c.id, f"{c.contact.name} ({c.contact.id})", c.target_attitude,
-                    _attitude(c.current_attitude),
-                    c.next_review_due.isoformat() if c.next_review_due else "-", _state(c))
-                   for c in found], (8, 34, 6, 3, 11, 100))
-    out = [lines[0]]
-    for card, line in zip(found, lines[1:], strict=True):
-        out.append(line)
-        out.append(cut(f"{INDENT}owner {card.owner.name}, sponsor {card.sponsor.name}; "
-                       f"{card.start} .. {card.end}", WIDTH))
-        out.append(cut(f"{INDENT}goal: {card.goal}", WIDTH))
+    width = terminal_width()
+    head, rows = table_rows(("PLAN", "CONTACT", "TARGET", "NOW", "NEXT REVIEW", "STATE"),
+                            [(c.id, f"{c.contact.name} ({c.contact.id})", c.target_attitude,
+                              _attitude(c.current_attitude),
+                              c.next_review_due.isoformat() if c.next_review_due else "-",
+                              _state(c)) for c in found], (8, 34, 6, 3, 11, 30), width)
+    out = list(head)
+    for card, row in zip(found, rows, strict=True):
+        out.extend(row)
+        out.extend(wrap(f"{INDENT}owner {card.owner.name}, sponsor {card.sponsor.name}; "
+                       f"{card.start} .. {card.end}", width, more=INDENT))
+        out.extend(wrap(f"{INDENT}goal: {card.goal}", width, more=INDENT))
         last = card.last_review
         if last is not None:
             verdict = "on track" if last.on_track else "off track"
             detail = "".join(f"; {k}: {v}" for k, v in (("gap", last.gap), ("remedy", last.remedy))
                              if v)
-            out.append(cut(f"{INDENT}reviewed {last.date}: {verdict}{detail}", WIDTH))
+            out.extend(wrap(f"{INDENT}reviewed {last.date}: {verdict}{detail}", width,
+                            more=INDENT))
         late = [m for m in card.commitments if m.overdue]
         if late:
-            out.append(cut(f"{INDENT}late: " + ", ".join(f"{m.text} (due {m.due})" for m in late),
-                           WIDTH))
+            out.extend(wrap(f"{INDENT}late: " + ", ".join(f"{m.text} (due {m.due})"
+                                                           for m in late), width, more=INDENT))
     return out
+
+
+# `review --format csv`: the attitude changes of the year (strengthened, then weakened), one row
+# each; the other sections are in the JSON.
+REVIEW_COLUMNS: tuple[Column[AttitudeChange], ...] = (
+    Column("contactId", lambda c: c.contact.id), Column("name", lambda c: c.contact.name),
+    Column("title", lambda c: c.contact.title), Column("before", lambda c: c.before),
+    Column("after", lambda c: c.after), Column("change", lambda c: c.change),
+    Column("direction", lambda c: c.direction),
+)
 
 
 @cli.command("review")
@@ -91,30 +103,34 @@ def plans_table(found: Sequence[PlanCard]) -> list[str]:
 @click.option("--since", required=True, metavar="YYYY-MM-DD", help="Start of the period.")
 @click.option("--until", required=True, metavar="YYYY-MM-DD", help="End of the period.")
 @_as_of()
-@_format_option("table", "json")
+@format_option("table", "json", "csv")
 @fails_cleanly
 def review_cmd(account_id: str, since: str, until: str, as_of: str | None, fmt: str) -> None:
     """The annual review: whose attitude strengthened or weakened, new key people, rising
     stars, departed people, plans reached and missed, tier changes, organizational coverage."""
-    _check_format(fmt, "table", "json")
+    check_format(fmt, "table", "json", "csv")
     found = annual_review(store(), account_id, _required_date(since, "--since"),
                           _required_date(until, "--until"), _date(as_of, "--as-of"),
                           settings())
     if fmt == "json":
-        _echo_json(found.to_dict())
+        echo_json(found.to_dict())
+    elif fmt == "csv":
+        echo_csv(REVIEW_COLUMNS, [*found.strengthened, *found.weakened])
     else:
-        _echo_lines(review_lines(found))
+        echo_lines(review_lines(found))
 
 
 def review_lines(r: AnnualReview) -> list[str]:
     """The year on one page: a heading, then each section with its count and its entries."""
     known = f", as known on {r.as_of}" if r.as_of != r.until else ""
-    lines = [cut(f"{r.account_name} ({r.account_id}, tier {r.tier}) — the year {r.since} .. "
-                 f"{r.until}{known}", WIDTH)]
+    width = terminal_width()
+    lines = wrap(f"{r.account_name} ({r.account_id}, tier {r.tier}) — the year {r.since} .. "
+                 f"{r.until}{known}", width)
 
     def section(title: str, entries: list[str]) -> None:
         lines.append(f"{title} ({len(entries)})" + ("" if entries else ": none"))
-        lines.extend(cut(f"  {e}", WIDTH) for e in entries)
+        for e in entries:
+            lines.extend(wrap(f"  {e}", width, more="    "))
 
     def who(contact: ContactRef) -> str:
         return f"{contact.name} ({contact.id})"

@@ -20,6 +20,7 @@ def serve(host: str | None, port: int | None, dev_no_auth: bool | None) -> None:
     import uvicorn
 
     from relgraph.api.app import check_dev_no_auth, create_app
+    from relgraph.api.limits import Limits
     from relgraph.store import open_store
 
     update: dict[str, object] = {}
@@ -31,9 +32,10 @@ def serve(host: str | None, port: int | None, dev_no_auth: bool | None) -> None:
         update["dev_no_auth"] = True
     config = settings().model_copy(update=update)
     check_dev_no_auth(config)  # refuse before starting anything
+    limits = Limits()
     graph = open_store(config, announce)
     try:
-        app = create_app(config, graph)
+        app = create_app(config, graph, limits)
         where = f"http://{config.host}:{config.port}"
         announce(f"serving GraphQL at {where}/graphql on {graph.engine}"
                  + (" WITHOUT API keys (development)" if config.dev_no_auth else ""))

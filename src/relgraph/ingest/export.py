@@ -140,12 +140,18 @@ def write_json(store: GraphStore, out: TextIO, page_size: int = PAGE_SIZE) -> di
 
     The text parses to exactly `export_document(store)`; memory stays at one page.
     """
+    return dump_json(stream_document(store, page_size), out)
+
+
+def dump_json(doc: Mapping[str, Any], out: TextIO) -> dict[str, int]:
+    """Write a document whose arrays may be iterators (stream_document) as JSON, one record per
+    line; returns the record count per array."""
     counts: dict[str, int] = {}
     out.write(json.dumps({"format": FORMAT})[:-1])
     for array in DOCUMENT_ORDER:
         out.write(f",\n{json.dumps(array)}: [")
         count = 0
-        for record in iter_records(store, array, page_size):
+        for record in doc.get(array) or ():
             out.write(",\n  " if count else "\n  ")
             out.write(json.dumps(record, ensure_ascii=False))
             count += 1

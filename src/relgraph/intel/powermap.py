@@ -10,6 +10,8 @@ units' activities).
 from __future__ import annotations
 
 import datetime as dt
+import html
+import textwrap
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -155,51 +157,132 @@ def _plan_of(plan: PlanInfo, f: AccountFacts) -> PowerMapPlan:
 
 
 _ATTITUDE_COLOUR = {-1: "#e57373", 0: "#e0e0e0", 1: "#c5e1a5", 2: "#81c784", 3: "#2e7d32"}
-_LINK_STYLE = {"REPORTS_TO": "solid", "INFLUENCES": "dashed", "KNOWS": "dotted",
-               "FAVORS": "bold"}
+_LINK_STYLE = {"REPORTS_TO": "solid", "INFLUENCES": "dashed", "FAVORS": "bold"}
+_ROW = 6  # unit boxes side by side at one level of the chart; more go on rows below
+_TEXT_WIDTH = 38  # characters of a line in a contact's box
+_LEVEL = {"S": 4, "A": 3, "B": 2, "C": 1}
 
 
 def _q(text: object) -> str:
-    return '"' + str(text).replace("\\", "\\\\").replace('"', '\\"') + '"'
+    """A DOT string; a line break in it is DOT's line break."""
+    escaped = str(text).replace("\\", "\\\\").replace('"', '\\"')
+    return '"' + escaped.replace("\n", "\\n") + '"'
+
+
+def _html(text: object) -> str:
+    """Text in an HTML-like label, wrapped to lines of _TEXT_WIDTH characters."""
+    lines = textwrap.wrap(str(text), _TEXT_WIDTH, break_on_hyphens=False) or [""]
+    return "<BR/>".join(html.escape(line) for line in lines)
+
+
+def _contact_cell(c: PowerMapContact, port: str, manager: str | None) -> str:
+    attitude = "attitude unknown" if c.attitude is None else f"attitude {c.attitude}"
+    marks = [m for m, on in (("key", c.key), ("coach", c.coach), ("rising star", c.rising_star),
+                             ("departed", not c.active)) if on]
+    lines = [f"<B>{_html(c.name)}</B>",
+             _html(" · ".join(x for x in (c.title, c.rank and f"rank {c.rank}", attitude,
+                                          ", ".join(marks)) if x))]
+    if c.owners:
+        lines.append(_html("owners: " + ", ".join(f"{o['role']} {o['name']}" for o in c.owners)))
+    if c.sponsors:
+        lines.append(_html("sponsor: " + ", ".join(s["name"] for s in c.sponsors)))
+    if manager:
+        lines.append(_html(f"reports to {manager}"))
+    if c.gaps:
+        lines.append(_html(f"gaps: {', '.join(c.gaps)}"))
+    colour = "#ffffff" if c.attitude is None else _ATTITUDE_COLOUR.get(c.attitude, "#ffffff")
+    body = "<BR/>".join(lines)
+    if not c.active:
+        body = f'<FONT COLOR="#757575">{body}</FONT>'
+    return (f'<TR><TD PORT="{port}" BGCOLOR="{colour}" ALIGN="LEFT" BALIGN="LEFT">{body}'
+            "</TD></TR>")
+
+
+def _box(title: str, rows: list[str], colour: str = "#eceff1") -> str:
+    head = f'<TR><TD BGCOLOR="{colour}"><B>{_html(title)}</B></TD></TR>'
+    return ('<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="4">'
+            + head + "".join(rows) + "</TABLE>>")
 
 
 def power_map_dot(pm: PowerMap) -> str:
-    """The power map as a Graphviz DOT picture: one cluster per org unit, contacts coloured by
-    attitude (red -1 .. dark green 3 coach, white unknown), our staff as boxes, competitors as
-    diamonds; reporting lines solid, influence dashed, KNOWS dotted, FAVORS bold."""
-    out = [f"digraph {_q(pm.account_id)} {{", "  rankdir=BT;",
-           f"  label={_q(f'{pm.account_name} (tier {pm.tier}) power map')};",
-           '  node [style=filled, fontname="Helvetica"];']
-    by_unit: dict[str | None, list[PowerMapContact]] = defaultdict(list)
-    for c in pm.contacts:
-        by_unit[c.org_unit].append(c)
+    """The power map as a Graphviz DOT picture, a layered org chart: one box per org unit under
+    its parent unit (at most _ROW boxes side by side, more on rows below), listing its contacts
+    by rank, each coloured by attitude (red -1 .. dark green 3 coach, white unknown) with its
+    title, marks, owners, sponsors, manager in the unit and gaps; reporting lines between units
+    solid, influence dashed, favour for a competitor (diamonds) bold; our people in a box of
+    their own. KNOWS links are left out (hundreds on a large account: they are in the JSON)."""
     units = {u.id: u for u in pm.units}
-    for unit_id, members in sorted(by_unit.items(), key=lambda kv: str(kv[0])):
-        indent = "  "
-        if unit_id is not None:
-            name = units[unit_id].name if unit_id in units else unit_id
-            out.append(f"  subgraph {_q('cluster_' + unit_id)} {{ label={_q(name)};")
-            indent = "    "
-        for c in members:
-            colour = _ATTITUDE_COLOUR.get(c.attitude, "#ffffff") if c.attitude is not None \
-                else "#ffffff"
-            mark = "*" if c.key else ""
-            gaps = f"\\n{len(c.gaps)} gap(s)" if c.gaps else ""
-            label = f"{c.name}{mark}\\n{c.title or ''} [{c.rank}]{gaps}"
-            style = "filled" if c.active else "filled,dashed"
-            out.append(f"{indent}{_q(c.id)} [label={_q(label)}, fillcolor={_q(colour)}, "
-                       f"style={_q(style)}];")
-        if unit_id is not None:
-            out.append("  }")
-    for s in pm.staff:
-        out.append(f"  {_q(s['id'])} [label={_q(s['name'])}, shape=box, "
-                   f"fillcolor={_q('#bbdefb' if s['active'] else '#eeeeee')}];")
+    members: dict[str, list[PowerMapContact]] = defaultdict(list)
+    for c in pm.contacts:
+        members[c.org_unit if c.org_unit is not None else ""].append(c)
+    names = {c.id: c.name for c in pm.contacts}
+    box_of: dict[str, str] = {}  # contact -> the node of its unit
+    port_of: dict[str, str] = {}
+    for number, c in enumerate(sorted(pm.contacts, key=lambda x: x.id)):
+        box_of[c.id] = c.org_unit or ""
+        port_of[c.id] = f"p{number}"
+    managers = {x.from_: x.to for x in pm.links if x.type == "REPORTS_TO"}
+    out = [f"digraph {_q(pm.account_id)} {{",
+           "  rankdir=TB; newrank=true; nodesep=0.25; ranksep=0.45; labelloc=t;",
+           f"  label={_q(f'{pm.account_name} (tier {pm.tier}) power map as of {pm.as_of}')};",
+           '  fontname="Helvetica"; node [shape=plain, fontname="Helvetica", fontsize=10];',
+           '  edge [fontname="Helvetica", fontsize=8, color="#546e7a"];']
+    shown = sorted(set(units) | set(members))
+    for unit_id in shown:
+        def row(c: PowerMapContact) -> str:
+            manager = managers.get(c.id)
+            same = manager is not None and box_of.get(manager) == box_of[c.id]
+            return _contact_cell(c, port_of[c.id], names[manager] if same and manager else None)
+
+        people = sorted(members.get(unit_id, []), key=lambda x: (-_LEVEL.get(x.rank or "", 0),
+                                                                 x.name, x.id))
+        title = units[unit_id].name if unit_id in units else (unit_id or "no org unit")
+        out.append(f"  {_q(unit_id)} [label={_box(title, [row(c) for c in people])}];")
+    ours = [f'<TR><TD ALIGN="LEFT">{_html(s["name"])}'
+            + (f" ({html.escape('/'.join(s['teamRoles']))})" if s["teamRoles"] else "")
+            + (" · account sponsor" if s["accountSponsor"] else "") + "</TD></TR>"
+            for s in pm.staff if s["active"]]
+    if ours:
+        out.append(f'  "our people" [label={_box("our people", ours, "#bbdefb")}];')
     for k in pm.competitors:
-        out.append(f"  {_q(k['id'])} [label={_q(k.get('name') or k['id'])}, shape=diamond, "
-                   f"fillcolor={_q('#ffe082')}];")
+        out.append(f"  {_q(k['id'])} [shape=diamond, style=filled, fillcolor=\"#ffe082\", "
+                   f"label={_q(k.get('name') or k['id'])}];")
+    children: dict[str | None, list[str]] = defaultdict(list)
+    for unit_id in shown:
+        parent = units[unit_id].parent if unit_id in units else None
+        children[parent if parent in units and parent != unit_id else None].append(unit_id)
+    levels: list[list[str]] = []
+    todo = [(u, 0) for u in reversed(children[None])]
+    seen: set[str] = set()
+    while todo:  # depth first, so that the boxes of a level are in the order of their parents
+        unit_id, depth = todo.pop()
+        if unit_id in seen:
+            continue  # a cycle in the stored parents: drawn once
+        seen.add(unit_id)
+        if depth == len(levels):
+            levels.append([])
+        levels[depth].append(unit_id)
+        todo += [(kid, depth + 1) for kid in reversed(children.get(unit_id, []))]
+    for parent, kids in sorted(children.items(), key=lambda kv: str(kv[0])):
+        for kid in kids if parent is not None else []:
+            out.append(f'  {_q(parent)} -> {_q(kid)} [arrowhead=none, color="#b0bec5"];')
+    for level in levels:
+        for upper, lower in zip(level, level[_ROW:], strict=False):  # rows of _ROW boxes
+            out.append(f"  {_q(upper)} -> {_q(lower)} [style=invis];")
     for link in pm.links:
+        style = _LINK_STYLE.get(link.type)
+        if style is None or link.from_ not in port_of:
+            continue
+        source = f"{_q(box_of[link.from_])}:{port_of[link.from_]}"
+        if link.to in port_of:
+            if link.type == "REPORTS_TO" and box_of[link.to] == box_of[link.from_]:
+                continue  # said in the contact's box
+            target = f"{_q(box_of[link.to])}:{port_of[link.to]}"
+        elif link.type == "FAVORS":
+            target = _q(link.to)
+        else:
+            continue  # a link to someone off the map
         label = "" if link.strength is None else f", label={_q(f'{link.strength:.2f}')}"
-        out.append(f"  {_q(link.from_)} -> {_q(link.to)} "
-                   f"[style={_LINK_STYLE.get(link.type, 'solid')}{label}];")
+        out.append(f"  {source} -> {target} [style={style}, constraint=false{label}];")
     out.append("}")
     return "\n".join(out) + "\n"

@@ -238,15 +238,14 @@ class RecordMutations:
             raise InvalidInput("role must be reader, editor or admin") from None
         if sensitive and not ctx.principal.sensitive:
             raise Forbidden("only a key with the `sensitive` permission can grant it")
-        key, secret = await ctx.call(create_key, ctx.store, chosen, list(accounts or []),
-                                     sensitive)
+        key, secret = await ctx.write(create_key, chosen, list(accounts or []), sensitive)
         return NewApiKey(key=ApiKey.of(key), secret=secret)
 
     @strawberry.mutation(description="Revoke an API key (admin); revoking twice is harmless.",
                          permission_classes=[Admin])
     async def revoke_api_key(self, info: Info, id: strawberry.ID) -> ApiKey:
         ctx = info.context
-        key = await ctx.call(revoke_key, ctx.store, id)
+        key = await ctx.write(revoke_key, id)
         if key is None:
             raise NotFound("API key", id)
         return ApiKey.of(key)

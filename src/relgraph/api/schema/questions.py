@@ -1,7 +1,8 @@
 """Root queries of the MCR questions: influence paths, coaches, coverage gaps, the power map,
-scores and trends, network analytics. Each resolver checks its arguments and the key's scope,
-runs the library's question (relgraph.intel) in a worker thread, and shows the answer; the
-library itself says when a record does not exist (NotFound), so no resolver looks it up first.
+scores and trends, network analytics. Each resolver checks the key's scope, runs the library's
+question (relgraph.intel) in a worker thread, and shows the answer; the library itself says when
+a record does not exist (NotFound), so no resolver looks it up first. Argument ranges (`maxHops`,
+`limit`) are checked before any resolver runs (relgraph.api.limits.RANGES).
 """
 
 from __future__ import annotations
@@ -28,9 +29,9 @@ from relgraph.api.types.answers import (
 )
 from relgraph.api.types.findings import CoverageGap
 from relgraph.api.types.records import Contact, StaffMember
-from relgraph.errors import InvalidInput, NotFound
+from relgraph.errors import NotFound
 from relgraph.intel import types as answers
-from relgraph.intel.paths import MAX_HOPS_LIMIT, MAX_PATHS
+from relgraph.intel.paths import MAX_PATHS
 from relgraph.model import GapKind
 
 
@@ -46,11 +47,6 @@ async def visible_contact(loaders: Loaders, contact_id: str) -> None:
     contact, and the library says when one does not exist."""
     if loaders.scoped and await loaders.contact.load(contact_id) is None:
         raise NotFound("contact", contact_id)
-
-
-def check_hops(max_hops: int) -> None:
-    if not 1 <= max_hops <= MAX_HOPS_LIMIT:
-        raise InvalidInput(f"maxHops must be from 1 to {MAX_HOPS_LIMIT}")
 
 
 async def contacts(ctx: Context[Loaders], ids: list[str]) -> dict[str, Contact]:
@@ -95,11 +91,8 @@ class QuestionQueries:
         max_hops: int | None = 4, limit: int | None = 5, as_of: dt.date | None = None,
     ) -> list[InfluencePath]:
         ctx, loaders = info.context, info.context.loaders
-        max_hops = 4 if max_hops is None else max_hops
+        max_hops = 4 if max_hops is None else max_hops  # ranges: relgraph.api.limits
         limit = 5 if limit is None else limit
-        check_hops(max_hops)
-        if not 1 <= limit <= MAX_PATHS:
-            raise InvalidInput(f"limit must be from 1 to {MAX_PATHS}")
         await visible_contact(loaders, target)
         starts = [str(s) for s in from_ or []]
         for sid in starts:
@@ -123,7 +116,6 @@ class QuestionQueries:
         as_of: dt.date | None = None,
     ) -> list[Influenced]:
         ctx, loaders = info.context, info.context.loaders
-        check_hops(max_hops)
         await visible_contact(loaders, contact_id)
         found = await ctx.call(intel.influenced_by, ctx.store, contact_id, max_hops, as_of)
         # Withheld when the person or anyone on the way belongs to an account the key cannot see.
@@ -222,8 +214,6 @@ class QuestionQueries:
         as_of: dt.date | None = None,
     ) -> list[HiddenInfluencer]:
         ctx = info.context
-        if not 1 <= limit <= 100:
-            raise InvalidInput("limit must be from 1 to 100")
         found = await ask(ctx, intel.hidden_influencers, account_id, limit, as_of,
                           ctx.settings)
         return await about_contacts(ctx, found, HiddenInfluencer.of)
@@ -236,7 +226,6 @@ class QuestionQueries:
         as_of: dt.date | None = None,
     ) -> list[SinglePointOfFailure]:
         ctx = info.context
-        check_hops(max_hops)
         found = await ask(ctx, intel.single_points_of_failure, account_id, max_hops, as_of,
                           ctx.settings)
         staff = await ctx.loaders.staff.load_many([s.staff_id for s in found])
