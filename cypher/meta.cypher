@@ -40,6 +40,21 @@ MERGE (generation:RelgraphMeta {id: 'generation'})
 ON CREATE SET generation.epoch = randomUUID(), generation.value = 0
 SET generation.value = generation.value + 1
 
+// name: api_keys_kept
+// Every API key with all its properties, to be written back after the graph is dropped
+// (`relgraph demo --replace`: relgraph.store.schema.empty_graph).
+// params:
+MATCH (k:ApiKey)
+RETURN properties(k) AS key
+ORDER BY k.id
+
+// name: api_keys_restore
+// Write back API keys kept by `api_keys_kept` into an emptied graph (each with its properties).
+// params: rows
+UNWIND $rows AS r
+CREATE (k:ApiKey)
+SET k = r
+
 // name: graph_generation
 // The graph's generation: every write statement of the relationship graph ends by adding 1 to
 // `value` in the same statement (atomic with the write), so an unchanged (epoch, value) means an

@@ -10,7 +10,8 @@ MERGE (generation:RelgraphMeta {id: 'generation'})
 ON CREATE SET generation.epoch = randomUUID(), generation.value = 0
 SET generation.value = generation.value + 1"""
 # Writes that are not the relationship graph: schema marker and API keys.
-NOT_THE_GRAPH = {"set_schema_version", "api_key_create", "api_key_revoke", "api_keys_delete"}
+NOT_THE_GRAPH = {"set_schema_version", "api_key_create", "api_key_revoke", "api_keys_delete",
+                 "api_keys_restore"}
 # The bump as it stands before a RETURN: the same three lines after a WITH of the rows needed.
 BUMP_BEFORE_RETURN = BUMP.split("\n", 1)[1]
 

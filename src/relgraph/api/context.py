@@ -32,7 +32,7 @@ from relgraph.api.errors import TimeBudgetExceeded
 from relgraph.api.limits import Limits
 from relgraph.config import Settings
 from relgraph.cypher import Statement
-from relgraph.errors import Unauthenticated
+from relgraph.errors import Unauthenticated, UnknownStatement
 from relgraph.store.base import GraphStore, Row
 
 T = TypeVar("T")
@@ -68,6 +68,9 @@ class BudgetedStore:
 
     def run_schema(self, ddl: str) -> None:
         self._store.run_schema(ddl)
+
+    def drop(self) -> None:
+        raise UnknownStatement("a request never drops the graph")
 
     def version(self) -> str:
         return self._store.version()

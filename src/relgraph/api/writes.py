@@ -221,6 +221,9 @@ class _Unseen:
     def run_schema(self, ddl: str) -> None:
         raise UnknownStatement("a document's validation applies no schema")
 
+    def drop(self) -> None:
+        raise UnknownStatement("a document's validation drops nothing")
+
     def version(self) -> str:
         return self._store.version()
 

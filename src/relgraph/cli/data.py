@@ -13,12 +13,11 @@ import click
 
 from relgraph.cli.app import cli, fails_cleanly, store
 from relgraph.cli.db import schema
-from relgraph.cypher import statement
 from relgraph.ingest import tabular
 from relgraph.ingest.export import dump_json, stream_document
 from relgraph.ingest.importer import BATCH_SIZE, ImportSummary, import_document, import_path
+from relgraph.store.schema import empty_graph
 
-CLEAR_GRAPH = statement("clear_graph")
 LARGE_IMPORT = 50_000  # records: from here on a progress line is worth showing off a terminal
 
 
@@ -177,7 +176,7 @@ def demo_command(accounts: int, seed: int, as_of: dt.datetime | None, replace: b
     generated = time.perf_counter() - started
     graph = store()
     if replace:
-        graph.run(CLEAR_GRAPH)
+        empty_graph(graph)
     records = sum(len(v) for v in doc.values() if isinstance(v, list))
     progress = _progress_for(records)
     try:

@@ -29,6 +29,11 @@ class GraphStore(Protocol):
         """Run one engine-specific schema statement (idempotent)."""
         ...
 
+    def drop(self) -> None:
+        """Delete the whole database: every node, API keys and metadata too, and on FalkorDB
+        its indexes and constraints (relgraph.store.schema.empty_graph rebuilds them)."""
+        ...
+
     def version(self) -> str:
         """The engine's name and version, for `db status` and `/healthz`."""
         ...

@@ -79,6 +79,16 @@ class FalkorStore:
                     return  # idempotent: the index or constraint is there
                 raise QueryFailed("schema", f"{ddl}: {_reason(exc)}") from exc
 
+    def drop(self) -> None:
+        """GRAPH.DELETE: the graph key goes, with its indexes and constraints."""
+        self.statements_run += 1
+        with _engine_errors("drop"):
+            try:
+                self._graph.delete()
+            except redis.exceptions.ResponseError as exc:
+                if "empty key" not in str(exc) and "invalid graph" not in str(exc).lower():
+                    raise  # (a graph never written does not exist yet: nothing to drop)
+
     def version(self) -> str:
         with _engine_errors("version"):
             info = self._db.connection.info("server")

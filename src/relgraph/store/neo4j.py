@@ -71,11 +71,22 @@ class Neo4jStore:
             raise EngineUnavailable(f"lost Neo4j at {self._uri}: {_first_line(exc)}") from exc
 
     def run_schema(self, ddl: str) -> None:
+        self._auto_commit(ddl, "schema")
+
+    def drop(self) -> None:
+        """Every node deleted, in transactions of 10,000 (the indexes and constraints stay: they
+        are the schema, which empty_graph applies again anyway)."""
+        self._auto_commit(_DROP_ALL, "drop")
+
+    def _auto_commit(self, text: str, name: str) -> None:
+        """One engine-specific statement (DDL, the batched drop) in an auto-commit transaction
+        (`CALL { } IN TRANSACTIONS` needs one)."""
         self.statements_run += 1
         try:
-            self._driver.execute_query(ddl, database_=self._database)
+            with self._driver.session(database=self._database) as session:
+                session.run(text).consume()  # (fixed text: no input)
         except neo4j_errors.Neo4jError as exc:
-            raise QueryFailed("schema", f"{ddl}: {_first_line(exc)}") from exc
+            raise QueryFailed(name, f"{text}: {_first_line(exc)}") from exc
         except (neo4j_errors.DriverError, OSError) as exc:
             raise EngineUnavailable(f"lost Neo4j at {self._uri}: {_first_line(exc)}") from exc
 
@@ -88,6 +99,9 @@ class Neo4jStore:
 
     def close(self) -> None:
         self._driver.close()
+
+
+_DROP_ALL = "MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"
 
 
 def _first_line(exc: BaseException) -> str:

@@ -11,6 +11,9 @@ from relgraph.store.base import GraphStore
 
 SCHEMA_VERSION_OF = statement("schema_version")
 SET_SCHEMA_VERSION = statement("set_schema_version")
+API_KEYS_KEPT = statement("api_keys_kept")
+API_KEYS_RESTORE = statement("api_keys_restore")
+CLEAR_GRAPH = statement("clear_graph")
 
 
 def ddl_file(engine: str) -> Path:
@@ -48,3 +51,20 @@ def ensure_schema(store: GraphStore) -> bool:
         return False
     apply_schema(store)
     return True
+
+
+def empty_graph(store: GraphStore) -> None:
+    """Empty the relationship graph, keeping the API keys (`relgraph demo --replace`).
+
+    The whole graph is dropped (indexes too) and rebuilt — the schema applied, the keys written
+    back, the generation begun anew — instead of deleting its nodes: on FalkorDB 4.16 a
+    `DETACH DELETE` of a large graph (the 12-account demo) left it answering "Attempted to
+    access undefined attribute" to every later read (docs/ENGINES.md), and dropping is also
+    far faster. The keys are held in memory meanwhile (a few statements, well under a second).
+    """
+    keys = [row["key"] for row in store.run(API_KEYS_KEPT)]
+    store.drop()
+    apply_schema(store)
+    if keys:
+        store.run(API_KEYS_RESTORE, {"rows": keys})
+    store.run(CLEAR_GRAPH)  # nothing left to delete: it starts the new generation
