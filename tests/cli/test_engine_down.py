@@ -26,6 +26,8 @@ COMMANDS: dict[str, list[str]] = {
     "keys revoke": ["key-1"], "paths": ["--to", "c-1"], "powermap": ["--account", "acc-1"],
     "review": ["--account", "acc-1", "--since", "2026-01-01", "--until", "2026-06-30"],
     "schema apply": [], "scores": ["--account", "acc-1"], "serve": ["--port", "8765"],
+    "org-relationship": ["--account", "acc-1"], "departments": ["--account", "acc-1"],
+    "portfolio": [], "plans": [],
 }
 NO_ENGINE = {"schema dataset", "schema graphql"}  # they print what the code holds
 

@@ -55,6 +55,7 @@ class BudgetedStore:
 
     def __init__(self, store: GraphStore, deadline: float, budget_s: float) -> None:
         self._store = store
+        self.underlying = store  # whose link projection this view shares (intel.projection)
         self._deadline = deadline
         self._budget_s = budget_s
         self.engine = store.engine

@@ -669,11 +669,14 @@ _REGISTRY_LOCK = threading.Lock()
 
 
 def projection_of(store: GraphStore) -> Projection:
-    """The projection shared by every user of `store` in this process."""
+    """The projection shared by every user of `store` in this process. A view of a store (an API
+    request's, which only adds a time budget) names the store it reads as `underlying`: the
+    requests share that store's projection instead of each loading its own."""
+    shared = getattr(store, "underlying", store)
     with _REGISTRY_LOCK:
-        found = _PROJECTIONS.get(store)
+        found = _PROJECTIONS.get(shared)
         if found is None:
-            found = _PROJECTIONS[store] = Projection()
+            found = _PROJECTIONS[shared] = Projection()
         return found
 
 
