@@ -253,6 +253,19 @@ def test_an_analysis_costs_the_key_lookup_and_the_librarys_statements_only(api: 
     assert codes(body) == ["NOT_FOUND"] and count == 1
 
 
+def test_a_limited_editors_document_passes_the_input_gate_before_the_scope_check(
+        api: Api) -> None:
+    """A scoped key's document is checked for account scope against the stored records; ids the
+    engine must never see (one ending in a space crashed FalkorDB) are refused before that."""
+    doc = {"format": "relgraph/1",
+           "contacts": [{"id": "c-crash ", "account": "acc-n", "name": "X"}]}
+    count, body = api.statements('mutation($d: JSON!) { importDocument(document: $d) { records } }',
+                                 {"d": doc}, key="north-editor")
+    assert codes(body) == ["BAD_USER_INPUT"] and count == 1  # the key lookup only
+    [problem] = body["errors"][0]["extensions"]["problems"]
+    assert problem.startswith("contacts[0].id: ") and "space" in problem
+
+
 def test_nul_characters_are_refused_before_the_database(api: Api) -> None:
     count, body = api.statements("query($id: ID!) { contact(id: $id) { id } }", {"id": "c\x00x"})
     assert codes(body) == ["BAD_USER_INPUT"] and count == 0

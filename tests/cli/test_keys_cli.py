@@ -78,5 +78,10 @@ def test_mistakes_fail_with_one_line(run: Any) -> None:
     scoped_admin = run("keys", "create", "--role", "admin", "--account", "acc-1")
     assert scoped_admin.exit_code == 1
     assert "admin" in scoped_admin.stderr and len(scoped_admin.stderr.strip().splitlines()) == 1
+    # an account id is taken as the import takes it: never trimmed into another id
+    spaced = run("keys", "create", "--role", "reader", "--account", "acc-1 ")
+    assert spaced.exit_code == 1 and "accounts[0]" in spaced.stderr, spaced.stderr
+    assert "space" in spaced.stderr and "Traceback" not in spaced.stderr
+    assert "acc-1 " not in run("keys", "list").stdout
     bad_role = run("keys", "create", "--role", "owner")
     assert bad_role.exit_code == 2

@@ -22,6 +22,7 @@ from typing import Any
 
 from relgraph.cypher import statement
 from relgraph.errors import InvalidInput
+from relgraph.ingest.gate import check_ids
 from relgraph.store.base import GraphStore
 
 CREATE = statement("api_key_create")
@@ -116,7 +117,9 @@ def create_key(
 ) -> tuple[ApiKeyInfo, str]:
     """Create a key; returns it and its secret (the only time the secret exists in clear)."""
     role = Role(role)
-    scope = sorted({a.strip() for a in accounts if a.strip()})
+    given = list(accounts)
+    check_ids(accounts=given)  # an account id as the import takes it, never silently trimmed
+    scope = sorted(set(given))
     if role is Role.ADMIN and scope:
         raise InvalidInput("an admin key manages every key, so it cannot be limited to accounts")
     secret = SECRET_PREFIX + secrets.token_urlsafe(32)

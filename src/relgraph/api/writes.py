@@ -28,7 +28,8 @@ from relgraph.api.auth import Principal
 from relgraph.api.context import Context
 from relgraph.api.loaders import Loaders
 from relgraph.cypher import Statement, statement
-from relgraph.errors import Forbidden, InvalidInput, NotFound, UnknownStatement
+from relgraph.errors import Forbidden, InvalidInput, NotFound, UnknownStatement, ValidationFailed
+from relgraph.ingest import gate
 from relgraph.ingest.importer import ImportSummary, import_document
 from relgraph.ingest.validation import DEFINES, NATURAL_KEYS, REFS, ref_values, validate
 from relgraph.model import ARRAYS, FORMAT
@@ -243,6 +244,10 @@ def write_document(store: GraphStore, who: Principal, doc: Any) -> ImportSummary
     """Check scope and sensitive attributes, then import `doc` (blocking: run in a thread)."""
     if isinstance(doc, dict):
         doc = dict(doc)
+        # The input gate first: the scope check sends the document's ids to the engine.
+        refused = gate.document_problems(doc)
+        if refused:
+            raise ValidationFailed(refused)
         scope = scope_of(store, who, doc)
         problems = sensitive_problems(who, doc) + scope.problems
         if problems:
