@@ -342,8 +342,8 @@ def test_print_layout_fits_one_page(
 def test_missing_graph_library_is_explained(
         server: Server, portfolio: Portfolio, browser: Browser) -> None:
     page = browser.new_page(key=server.keys["all"])
-    page.route("**/map/static/vendor/**", lambda route: route.fulfill(
+    page.route("**/static/vendor/**", lambda route: route.fulfill(
         status=503, content_type="text/javascript", body="// not installed"))
     page.goto(f"{server.url}/map/{portfolio.account_ids[0]}")
     page.wait_for_selector("body[data-state=error]")
-    assert "npm ci" in (page.text_content("#status") or "")
+    assert "Reinstall relgraph" in (page.text_content("#status") or "")

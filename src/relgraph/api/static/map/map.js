@@ -318,8 +318,8 @@ async function start() {
   if (typeof window.cytoscape !== 'function') {
     setState('error');
     setStatus('The graph library is missing', [
-      'This relgraph server cannot find cytoscape.js. In a checkout run “npm ci” (or “make setup-dev”); '
-      + 'for an installed package, build it after “python -m relgraph.api.map_page vendor”.',
+      'This relgraph server could not serve cytoscape.js from /static/vendor/: its installed package '
+      + 'is incomplete. Reinstall relgraph (the library ships inside it).',
     ], true);
     return;
   }
