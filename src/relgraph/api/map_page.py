@@ -37,7 +37,7 @@ def mount_map(app: FastAPI) -> None:
 
     @app.get("/map/", include_in_schema=False)
     def portfolio_page() -> HTMLResponse:
-        return _page("index.html")
+        return _page("portfolio.html")
 
     @app.get("/map/{account_id}", include_in_schema=False)
     def map_account(account_id: str) -> HTMLResponse:
