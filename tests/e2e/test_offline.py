@@ -56,6 +56,8 @@ def test_the_power_map_and_the_portfolio_load_nothing_from_elsewhere(
     page, requests, problems = watched(browser, server)
     page.goto(f"{server.url}/map/")
     page.wait_for_selector("body[data-state=ready]", timeout=60_000)
+    rows = page.eval_on_selector_all("#rows tr[data-id]", "els => els.map(e => e.dataset.id)")
+    assert sorted(rows) == portfolio.account_ids
     assert_stayed_home(server, requests, problems)
     assert page.errors == [], page.errors
 

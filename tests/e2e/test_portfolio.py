@@ -176,6 +176,21 @@ def test_portfolio_shows_the_apis_figures_and_sorts_searches_filters(
     assert page.errors == [], page.errors
 
 
+def test_portfolio_asks_for_a_key_and_shows_only_what_it_sees(
+        server: Server, portfolio: Portfolio, browser: Browser) -> None:
+    page = browser.new_page()
+    page.goto(f"{server.url}/map/")
+    page.wait_for_selector("#key-dialog[open]", timeout=60_000)
+    assert page.get_attribute("body", "data-state") == "auth"
+    assert ids(page) == []
+    page.fill("#key-input", server.keys["first"])
+    page.click("#key-dialog button[value=save]")
+    page.wait_for_selector(READY, timeout=60_000)
+    assert ids(page) == [portfolio.account_ids[0]]
+    assert ids(page) == [a["id"] for a in api_accounts(server, key="first")]
+    assert page.errors == [], page.errors
+
+
 THOUSAND = 1000
 
 

@@ -2,8 +2,21 @@
 // in session storage only (this tab, gone when it closes); the top bar's button shows whether a
 // key is set or the server runs in development mode and needs none.
 
-import { state } from './state.js';
-import { $, KEY_STORAGE } from './util.js';
+import { setState, setStatus, state } from './state.js';
+import { $, KEY_STORAGE, h } from './util.js';
+
+// The dialog, built here once for both pages (the elements its functions find by id).
+function dialogElement() {
+  const button = (value, label, attrs) => h('button', { type: 'submit', value, ...attrs }, label);
+  return h('dialog', { id: 'key-dialog', class: 'key-dialog' },
+    h('form', { method: 'dialog', id: 'key-form' },
+      h('h2', null, 'API key'),
+      h('p', { id: 'key-reason', class: 'muted' }),
+      h('label', null, 'Key ', h('input', { type: 'password', id: 'key-input', autocomplete: 'off',
+        spellcheck: 'false' })),
+      h('div', { class: 'row' }, button('save', 'Use key', { class: 'primary' }),
+        button('forget', 'Forget key', { id: 'key-forget' }), button('cancel', 'Cancel'))));
+}
 
 export function markDevMode() {
   state.dev = true;
@@ -51,8 +64,20 @@ function takeAnswer() {
   return true;
 }
 
+// The server refused the request for want of a (valid) key: say so and ask for one.
+export function askForKey() {
+  setState('auth');
+  const button = h('button', { type: 'button', class: 'primary', onclick: () => openKeyDialog() }, 'Enter API key');
+  setStatus('An API key is needed', [
+    state.key ? 'The server did not accept the key of this tab.' : 'This server only answers requests that carry an API key.',
+    h('p', null, button),
+  ], true);
+  openKeyDialog(state.key ? 'The server did not accept this key. Enter another one.' : null);
+}
+
 // Read the tab's key and wire the button and the dialog; `onChange` runs after a new key.
 export function wireKeyDialog(onChange) {
+  document.body.append(dialogElement());
   state.key = sessionStorage.getItem(KEY_STORAGE) || null;
   markKeySet();
   $('key-button').addEventListener('click', () => openKeyDialog());

@@ -23,7 +23,7 @@ import {
 } from './panels.js';
 import { clearPath, findPaths, redraw } from './paths.js';
 import { setState, setStatus, state } from './state.js';
-import { markDevMode, openKeyDialog, wireKeyDialog } from './keydialog.js';
+import { askForKey, markDevMode, wireKeyDialog } from './keydialog.js';
 import { $, SEV_ORDER, h } from './util.js';
 
 // --- loading -------------------------------------------------------------------------------
@@ -53,13 +53,7 @@ async function loadAccount() {
 function handleError(err) {
   clearMap();
   if (err.kind === 'auth') {
-    setState('auth');
-    const button = h('button', { type: 'button', class: 'primary', onclick: () => openKeyDialog() }, 'Enter API key');
-    setStatus('An API key is needed', [
-      state.key ? 'The server did not accept the key of this tab.' : 'This server only answers requests that carry an API key.',
-      h('p', null, button),
-    ], true);
-    openKeyDialog(state.key ? 'The server did not accept this key. Enter another one.' : null);
+    askForKey();
   } else if (err.kind === 'denied') {
     setState('denied');
     $('account-name').textContent = 'Account not available';

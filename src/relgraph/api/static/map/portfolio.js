@@ -9,7 +9,7 @@
  */
 
 import { PORTFOLIO_PAGE, PORTFOLIO_QUERY, gql } from './api.js';
-import { markDevMode, openKeyDialog, wireKeyDialog } from './keydialog.js';
+import { askForKey, markDevMode, wireKeyDialog } from './keydialog.js';
 import { setState, setStatus, state } from './state.js';
 import { COLUMNS, COLUMN, cellText, page, select, toCsv } from './table.js';
 import { $, h } from './util.js';
@@ -51,13 +51,7 @@ function handleError(err) {
   loaded.accounts = [];
   render();
   if (err.kind === 'auth') {
-    setState('auth');
-    const button = h('button', { type: 'button', class: 'primary', onclick: () => openKeyDialog() }, 'Enter API key');
-    setStatus('An API key is needed', [
-      state.key ? 'The server did not accept the key of this tab.' : 'This server only answers requests that carry an API key.',
-      h('p', null, button),
-    ], true);
-    openKeyDialog(state.key ? 'The server did not accept this key. Enter another one.' : null);
+    askForKey();
   } else {
     setState('error');
     setStatus('The accounts could not be loaded', [err.message || String(err)], true);
