@@ -402,3 +402,6 @@ def test_graphiql_page_is_served(api: Api) -> None:
     response = api.client.get("/graphql", headers={"Accept": "text/html"})
     assert response.status_code == 200
     assert "graphiql" in response.text.lower()
+    # relgraph's own page, over the copies the package ships, not a CDN
+    assert '<script src="/static/vendor/graphiql.min.js"' in response.text
+    assert "https://" not in response.text

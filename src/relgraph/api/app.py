@@ -1,5 +1,6 @@
-"""The API server: FastAPI with the strawberry schema at `/graphql` (GraphiQL in a browser) and
-`/healthz`. `create_app(settings, store=None)` builds it; without a store it opens the
+"""The API server: FastAPI with the strawberry schema at `/graphql` (relgraph.api.graphiql's
+GraphiQL in a browser), `/healthz`, the power map under `/map/` and the pages' libraries under
+`/static/`. `create_app(settings, store=None)` builds it; without a store it opens the
 configured one at start-up (one store per app) and closes it at shutdown.
 
 Order of checks for each GraphQL request, all before any resolver runs:
@@ -33,14 +34,15 @@ from graphql import ExecutionResult as GraphQLExecutionResult
 from graphql import GraphQLError
 from graphql.validation import ValuesOfCorrectTypeRule
 from strawberry.extensions import MaxTokensLimiter, SchemaExtension
-from strawberry.fastapi import GraphQLRouter
 from strawberry.schema.config import StrawberryConfig
 from strawberry.types import ExecutionContext, ExecutionResult
 
+from relgraph.api.assets import mount_assets
 from relgraph.api.auth import DEVELOPER, Principal, bearer_secret, key_for_secret
 from relgraph.api.context import Api, Context
-from relgraph.api.edge import Edge, graphiql_policy
+from relgraph.api.edge import Edge
 from relgraph.api.errors import ArgumentValues, ErrorPolicy, client_error
+from relgraph.api.graphiql import Router
 from relgraph.api.limits import Limits, check_query
 from relgraph.api.loaders import Loaders
 from relgraph.api.map_page import mount_map
@@ -181,14 +183,14 @@ def create_app(
         """The request's context, with its loaders (one set per request)."""
         return Context(api(), request.headers.get("authorization"), Loaders)
 
-    router: GraphQLRouter[Context[Loaders], None] = GraphQLRouter(
+    router = Router(
         build_schema(chosen), context_getter=context, graphql_ide="graphiql",
         subscription_protocols=(),
     )
     app = FastAPI(title="relgraph", summary="Relationship intelligence over GraphQL",
                   lifespan=lifespan, docs_url=None, redoc_url=None, openapi_url=None)
     app.include_router(router, prefix="/graphql")
-    app.add_middleware(Edge, limits=chosen, graphiql=graphiql_policy(router.graphql_ide_html))
+    app.add_middleware(Edge, limits=chosen)
 
     @app.get("/healthz")
     async def healthz() -> JSONResponse:
@@ -204,5 +206,6 @@ def create_app(
         return JSONResponse({"status": "ok", "engine": current.store.engine,
                              "version": version, "reachable": True})
 
+    mount_assets(app)  # the browser libraries the pages load, shipped in the package
     mount_map(app)  # the power map page (/map/{accountId}) over this same API
     return app

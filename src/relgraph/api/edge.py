@@ -1,7 +1,7 @@
 """The HTTP edge of the API, in front of everything else (an ASGI middleware):
 
 - security headers on every response: a Content-Security-Policy with `frame-ancestors 'none'`
-  (a page that sets its own policy keeps it; GraphiQL gets `graphiql_policy`), `nosniff`,
+  (a page sets its own, PAGE_POLICY: everything from this server only), `nosniff`,
   `X-Frame-Options: DENY` and `Referrer-Policy: no-referrer`;
 - at most `max_concurrent` GraphQL requests at once: one more is answered at once with
   SERVER_BUSY (HTTP 503, `Retry-After`), never queued;
@@ -11,10 +11,7 @@
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import json
-import re
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
@@ -29,27 +26,18 @@ Receive = Callable[[], Awaitable[Message]]
 Send = Callable[[Message], Awaitable[None]]
 App = Callable[[Scope, Receive, Send], Awaitable[None]]
 
-# Where GraphiQL's scripts and styles come from besides this server: a public CDN, until they
-# are served by relgraph itself; then empty this and GraphiQL's policy is 'self' only.
-GRAPHIQL_ASSET_HOSTS: tuple[str, ...] = ("https://unpkg.com",)
-
 # Responses that are not pages (JSON, files) load nothing and are framed nowhere.
 DEFAULT_POLICY = ("default-src 'none'; frame-ancestors 'none'; base-uri 'none'; "
                   "form-action 'none'")
 
-_INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)
-
-
-def graphiql_policy(html: str, hosts: tuple[str, ...] = GRAPHIQL_ASSET_HOSTS) -> str:
-    """The CSP of the GraphiQL page: its inline scripts by hash, its assets from `hosts`."""
-    hashes = " ".join(
-        "'sha256-" + base64.b64encode(hashlib.sha256(s.encode()).digest()).decode() + "'"
-        for s in _INLINE_SCRIPT.findall(html))
-    sources = " ".join(("'self'", *hosts))
-    return (f"default-src 'self'; script-src {sources} {hashes}; "
-            f"style-src {sources} 'unsafe-inline'; font-src {sources} data:; "
-            "img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; "
-            "frame-ancestors 'none'")
+# The pages (the power map, the portfolio, GraphiQL) load their scripts, styles and libraries
+# from this server only (the libraries ship in the package): they work offline. Inline styles
+# are allowed because cytoscape and React set element styles; inline scripts are not.
+PAGE_POLICY = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+               "font-src 'self' data:; img-src 'self' data:; connect-src 'self'; "
+               "base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
+PAGE_HEADERS = {"Content-Security-Policy": PAGE_POLICY, "Referrer-Policy": "no-referrer",
+                "X-Content-Type-Options": "nosniff", "Cache-Control": "no-cache"}
 
 
 def _error(message: str, code: str) -> bytes:
@@ -66,12 +54,11 @@ async def _answer(send: Send, status: int, body: bytes,
 
 
 class Edge:
-    """The middleware (see the module doc); `graphiql` is the CSP of GraphiQL's page."""
+    """The middleware (see the module doc)."""
 
-    def __init__(self, app: App, limits: Limits, graphiql: str, prefix: str = "/graphql") -> None:
+    def __init__(self, app: App, limits: Limits, prefix: str = "/graphql") -> None:
         self.app = app
         self.limits = limits
-        self.graphiql = graphiql
         self.prefix = prefix
         self.active = 0  # GraphQL requests being served (one event loop: no lock needed)
 
@@ -79,7 +66,7 @@ class Edge:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        guarded = self._headers(send, scope["path"])
+        guarded = self._headers(send)
         if not scope["path"].startswith(self.prefix):
             await self.app(scope, receive, guarded)
             return
@@ -133,17 +120,13 @@ class Edge:
 
         await self.app(scope, replay, send)
 
-    def _headers(self, send: Send, path: str) -> Send:
+    def _headers(self, send: Send) -> Send:
         async def with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = list(message.get("headers") or [])
                 names = {name.lower() for name, _ in headers}
                 if b"content-security-policy" not in names:
-                    page = any(n.lower() == b"content-type" and v.startswith(b"text/html")
-                               for n, v in headers)
-                    policy = self.graphiql if page and path.startswith(self.prefix) \
-                        else DEFAULT_POLICY
-                    headers.append((b"content-security-policy", policy.encode()))
+                    headers.append((b"content-security-policy", DEFAULT_POLICY.encode()))
                 for name, value in ((b"x-content-type-options", b"nosniff"),
                                     (b"x-frame-options", b"DENY"),
                                     (b"referrer-policy", b"no-referrer")):

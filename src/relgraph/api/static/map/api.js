@@ -74,6 +74,13 @@ export const ASSESSMENT_QUERY = `query ContactDetails($id: ID!, $asOf: Date) {
     date assessedById attitude score effectiveAttitude acceptance participation projectSupport
     informationSharing guidance competitiveStance } } }`;
 
-export const ACCOUNTS_QUERY = 'query Accounts { accounts(first: 200) { edges { node { id name tier } } } }';
+// The portfolio, a page of accounts at a time: 100 accounts with their figures stay well inside
+// the API's cost limit (figures run an analysis per account).
+export const PORTFOLIO_PAGE = 100;
+export const PORTFOLIO_QUERY = `query Portfolio($first: Int!, $after: String) {
+  accounts(first: $first, after: $after) {
+    totalCount pageInfo { hasNextPage endCursor }
+    nodes { id name tier partnership
+      figures { health gapsHigh gapsMedium gapsLow keyContacts coachPresent ownerCoverage } } } }`;
 
 export const VIEWER_QUERY = 'query Viewer { viewer { keyId role accounts } }';

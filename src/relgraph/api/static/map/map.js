@@ -7,15 +7,14 @@
  * what the API returns for the caller's key: an account the key may not see shows the
  * not-allowed state.
  *
- * This module is the page: loading, errors, the account picker, the API key dialog, print, and
- * start. The others, each importing only those before it: util (constants, DOM helper), state
- * (the live state, the status line), api (GraphQL), model (reading the map), layout, cards (the
+ * This module is the page: loading, errors, print, and start. The others, each importing only
+ * those before it: util (constants, DOM helper), state (the live state, the status line), api
+ * (GraphQL), keydialog (the tab's API key), model (reading the map), layout, cards (the
  * overlay), draw (the canvas), paths (influence paths), panels (gaps, details, filters).
+ * The portfolio at /map/ is a page of its own (portfolio.js).
  */
 
-import {
-  ACCOUNTS_QUERY, ApiError, POWER_MAP_QUERY, VIEWER_QUERY, gql,
-} from './api.js';
+import { ApiError, POWER_MAP_QUERY, VIEWER_QUERY, gql } from './api.js';
 import { fitView, taps } from './draw.js';
 import { runLayout } from './layout.js';
 import { renderCards, syncOverlay } from './cards.js';
@@ -24,7 +23,8 @@ import {
 } from './panels.js';
 import { clearPath, findPaths, redraw } from './paths.js';
 import { setState, setStatus, state } from './state.js';
-import { $, KEY_STORAGE, SEV_ORDER, h } from './util.js';
+import { askForKey, markDevMode, wireKeyDialog } from './keydialog.js';
+import { $, SEV_ORDER, h } from './util.js';
 
 // --- loading -------------------------------------------------------------------------------
 async function loadPowerMap() {
@@ -53,13 +53,7 @@ async function loadAccount() {
 function handleError(err) {
   clearMap();
   if (err.kind === 'auth') {
-    setState('auth');
-    const button = h('button', { type: 'button', class: 'primary', onclick: () => openKeyDialog() }, 'Enter API key');
-    setStatus('An API key is needed', [
-      state.key ? 'The server did not accept the key of this tab.' : 'This server only answers requests that carry an API key.',
-      h('p', null, button),
-    ], true);
-    openKeyDialog(state.key ? 'The server did not accept this key. Enter another one.' : null);
+    askForKey();
   } else if (err.kind === 'denied') {
     setState('denied');
     $('account-name').textContent = 'Account not available';
@@ -71,21 +65,6 @@ function handleError(err) {
     setState('error');
     setStatus('The map could not be loaded', [err.message || String(err)], true);
   }
-}
-
-function markDevMode() {
-  state.dev = true;
-  const b = $('key-button');
-  b.textContent = 'Dev mode · no key';
-  b.classList.add('dev');
-  b.title = 'The server runs in development mode: no API key is needed on this address.';
-}
-
-function markKeySet() {
-  const b = $('key-button');
-  b.classList.remove('dev');
-  b.classList.toggle('set', Boolean(state.key));
-  b.textContent = state.key ? 'API key ✓' : 'API key';
 }
 
 // --- model ---------------------------------------------------------------------------------
@@ -136,65 +115,6 @@ function clearMap() {
   $('path-list').replaceChildren();
 }
 
-// --- picker (/map/) ------------------------------------------------------------------------
-async function loadPicker() {
-  $('account-name').textContent = 'Choose an account';
-  document.body.classList.add('picking');
-  document.querySelector('.layout').hidden = true;
-  const picker = $('picker');
-  picker.hidden = false;
-  const list = $('account-list');
-  list.replaceChildren(h('li', { class: 'muted' }, 'Loading…'));
-  try {
-    const data = await gql('Accounts', ACCOUNTS_QUERY);
-    if (!state.key) markDevMode();
-    const accounts = ((data.accounts || {}).edges || []).map((e) => e.node);
-    list.replaceChildren();
-    if (!accounts.length) list.append(h('li', { class: 'muted' }, 'No account is visible to this key.'));
-    for (const a of accounts) {
-      list.append(h('li', null, h('a', { href: `/map/${encodeURIComponent(a.id)}` }, a.name || a.id),
-        a.tier ? h('span', { class: 'muted' }, ` · tier ${a.tier}`) : null));
-    }
-    setState('ready');
-  } catch (err) {
-    picker.hidden = true;
-    document.body.classList.remove('picking');
-    document.querySelector('.layout').hidden = false;
-    handleError(err);
-  }
-}
-
-// --- API key dialog ------------------------------------------------------------------------
-function openKeyDialog(reason) {
-  const dialog = $('key-dialog');
-  $('key-reason').textContent = reason
-    || (state.dev
-      ? 'The server runs in development mode and needs no key here. A key limits the map to what that key may see.'
-      : 'This server needs an API key. It is kept in this browser tab only (session storage).');
-  $('key-input').value = '';
-  $('key-forget').hidden = !state.key;
-  if (!dialog.open) dialog.showModal();
-  $('key-input').focus();
-}
-
-function onKeyDialogClose() {
-  const action = $('key-dialog').returnValue;
-  if (action === 'save') {
-    const value = $('key-input').value.trim();
-    if (!value) return;
-    state.key = value;
-    sessionStorage.setItem(KEY_STORAGE, value);
-  } else if (action === 'forget') {
-    state.key = null;
-    sessionStorage.removeItem(KEY_STORAGE);
-  } else {
-    return;
-  }
-  state.dev = false;
-  markKeySet();
-  restart();
-}
-
 async function restart() {
   clearPath();
   state.paths = [];
@@ -204,8 +124,7 @@ async function restart() {
     handleError(err);
     return;
   }
-  if (state.accountId) await loadAccount();
-  else await loadPicker();
+  await loadAccount();
 }
 
 // Who the page acts as: a key (its role and account limit) or the development principal.
@@ -281,8 +200,6 @@ function wire() {
   });
   $('fit').addEventListener('click', () => fitView());
   $('print').addEventListener('click', () => window.print());
-  $('key-button').addEventListener('click', () => openKeyDialog());
-  $('key-dialog').addEventListener('close', onKeyDialogClose);
   $('path-form').addEventListener('submit', (e) => { e.preventDefault(); findPaths(); });
   $('path-clear').addEventListener('click', () => {
     clearPath(); state.paths = []; $('path-list').replaceChildren();
@@ -312,14 +229,13 @@ async function start() {
   const params = new URLSearchParams(window.location.search);
   const asOf = params.get('asOf');
   if (asOf && /^\d{4}-\d{2}-\d{2}$/.test(asOf)) { state.asOf = asOf; $('as-of').value = asOf; }
-  state.key = sessionStorage.getItem(KEY_STORAGE) || null;
-  markKeySet();
+  wireKeyDialog(restart);
   document.body.dataset.pathState = 'none';
   if (typeof window.cytoscape !== 'function') {
     setState('error');
     setStatus('The graph library is missing', [
-      'This relgraph server cannot find cytoscape.js. In a checkout run “npm ci” (or “make setup-dev”); '
-      + 'for an installed package, build it after “python -m relgraph.api.map_page vendor”.',
+      'This relgraph server could not serve cytoscape.js from /static/vendor/: its installed package '
+      + 'is incomplete. Reinstall relgraph (the library ships inside it).',
     ], true);
     return;
   }
