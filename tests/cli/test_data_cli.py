@@ -120,3 +120,32 @@ def test_export_progress_counts_the_records_of_each_array() -> None:
     later = ProgressLine(quiet, verb="exporting", every_s=0, quiet_s=60)
     assert len(list(_counted("contacts", ({"id": str(n)} for n in range(3_000)), later))) == 3_000
     assert quiet.getvalue() == ""  # a quick export stays silent
+
+
+def test_a_workbook_with_a_sheet_of_its_own_imports_with_a_warning(
+        run: Any, store: GraphStore, tmp_path: Path) -> None:
+    """A sheet that is no relgraph/1 array (a planner's "Notes") is left out with a warning; one
+    whose name is a near miss of an array is still a mistake that rejects the workbook."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    accounts = book.active
+    accounts.title = "accounts"
+    accounts.append(["id", "name", "tier"])
+    accounts.append(["acc-1", "Northwind", "S"])
+    notes = book.create_sheet("Notes")
+    notes.append(["call Ana before the summit"])
+    book.save(tmp_path / "plan.xlsx")
+    result = run("import", str(tmp_path / "plan.xlsx"))
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == ("relgraph: warning: plan.xlsx[Notes]: not a relgraph/1 array; "
+                             "left out\n")
+    assert result.stdout.splitlines()[1].split() == ["accounts", "1", "0", "0"]
+    assert [r["name"] for r in store.run(statement("account_names"))] == ["Northwind"]
+
+    book.create_sheet("contact").append(["id"])
+    book.save(tmp_path / "typo.xlsx")
+    rejected = run("import", str(tmp_path / "typo.xlsx"))
+    assert rejected.exit_code == 1
+    assert "typo.xlsx[contact]: not a relgraph/1 array (did you mean contacts?)" in \
+        rejected.stderr

@@ -86,6 +86,8 @@ def _progress_for(records: int) -> ProgressLine | None:
 
 
 def _report(summary: ImportSummary) -> None:
+    for table in summary.skipped:
+        click.echo(f"relgraph: warning: {table}", err=True)
     click.echo(summary.table())
     click.echo(f"imported {summary.records} records in {summary.seconds:.1f} s "
                f"({summary.rate:,.0f} rows/s)" + ("" if summary.changed else "; nothing changed"))

@@ -58,6 +58,9 @@ class ImportSummary:
 
     arrays: dict[str, Counts] = field(default_factory=dict)
     seconds: float = 0.0
+    # Tables of a workbook, folder or zip that are no relgraph/1 array (a "Notes" sheet): left
+    # out, each named with why, for the caller to show as a warning.
+    skipped: list[str] = field(default_factory=list)
 
     @property
     def records(self) -> int:
@@ -125,17 +128,25 @@ def import_path(
     batch_size: int = BATCH_SIZE,
 ) -> ImportSummary:
     """Import a .json document, a folder or .zip of CSV files (or one), or an .xlsx workbook."""
-    doc, locate, early = load_path(path)
-    return import_document(store, doc, progress=progress, batch_size=batch_size, locate=locate,
-                           early=early)
+    doc, locate, early, skipped = _load(path)
+    summary = import_document(store, doc, progress=progress, batch_size=batch_size,
+                              locate=locate, early=early)
+    summary.skipped = skipped
+    return summary
 
 
 def load_path(path: Path) -> tuple[Any, Locate, list[str]]:
     """The document in a file or folder, how to name a record's place in it, reader problems."""
+    doc, locate, early, _ = _load(path)
+    return doc, locate, early
+
+
+def _load(path: Path) -> tuple[Any, Locate, list[str], list[str]]:
+    """`load_path`, and the tables left out as no relgraph/1 array."""
     if path.is_dir() or path.suffix.lower() in (".zip", ".xlsx", ".csv"):
         table = tabular.read(path)
-        return table.doc, table.locate, table.problems
-    return _read_json(path), json_location, []
+        return table.doc, table.locate, table.problems, table.skipped
+    return _read_json(path), json_location, [], []
 
 
 def _read_json(path: Path) -> Any:

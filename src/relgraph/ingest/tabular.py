@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import difflib
 import io
 import math
 import re
@@ -37,6 +38,14 @@ REQUIRED: dict[str, tuple[str, ...]] = {
 }
 _INTEGER = re.compile(r"[+-]?\d+")
 _SKIP = object()  # an empty cell: the field is not given
+
+
+def _near_an_array(name: str) -> bool:
+    """A table name one slip away from an array's (`contact`, `Contacts`, `org_units`), not one
+    merely alike (`Notes` and `teams`)."""
+    folded = name.replace("_", "").lower()
+    return any(folded == a.lower() for a in DOCUMENT_ORDER) or bool(
+        difflib.get_close_matches(name, DOCUMENT_ORDER, n=1, cutoff=0.8))
 
 
 def _kind(hint: Any) -> str:
@@ -72,6 +81,7 @@ class Tabular:
     sources: dict[str, str] = field(default_factory=dict)  # array -> file or sheet name
     lines: dict[str, list[int]] = field(default_factory=dict)  # array -> line of each record
     problems: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # tables that are no array: left out
 
     def locate(self, array: str, index: int, path: str) -> str:
         """`contacts.csv:5 rank`: the file (or sheet) and line, then the field."""
@@ -83,8 +93,13 @@ class Tabular:
         if gate.name_problem(source):
             source = repr(source)  # a file or sheet name is shown in every problem of its table
         if name not in ARRAYS:
-            self.problems.append(f"{source}: not a relgraph/1 array"
-                                 f"{did_you_mean(name, DOCUMENT_ORDER)}")
+            # A near miss of an array name is a mistake (its records would be lost); anything
+            # else is a table of the user's own beside the arrays (a "Notes" sheet): left out.
+            if _near_an_array(name):
+                self.problems.append(f"{source}: not a relgraph/1 array"
+                                     f"{did_you_mean(name, DOCUMENT_ORDER)}")
+            else:
+                self.skipped.append(f"{source}: not a relgraph/1 array; left out")
             return
         if name in self.sources:
             self.problems.append(f"{source}: a second table for {name} "
