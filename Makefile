@@ -36,7 +36,7 @@ demo: setup
 	$(BIN)/relgraph serve --host $(HOST) --port $(PORT) --dev-no-auth
 
 lint: setup-dev
-	$(BIN)/ruff check src tests bench scripts/neo4j-local
+	$(BIN)/ruff check src tests bench scripts/neo4j-local scripts/readme_examples.py
 
 typecheck: setup-dev
 	$(BIN)/mypy
