@@ -417,3 +417,20 @@ def test_cycle_csv_cells_are_typed_by_column(tmp_path: Path) -> None:
     assert caught.value.problems == [
         "departmentAssessments.csv:2 informationChannel: 'one' is not an integer",
     ]
+
+
+def test_reading_tables_reports_their_rows_as_they_come(tmp_path: Path) -> None:
+    """A large CSV folder or workbook is not read in silence: every READ_STEP rows of a table,
+    and its total at its end (the notes sheet of the user's own is left out, with no report)."""
+    _write_csv(tmp_path, "accounts.csv", [["id", "name", "tier"], ["acc-1", "A", "S"]])
+    _write_csv(tmp_path, "contacts.csv", [["id", "account", "name"]] + [
+        [f"c-{i}", "acc-1", f"Name {i}"] for i in range(12_000)])
+    _write_csv(tmp_path, "notes.csv", [["text"], ["call Ana"]])
+    reports: list[tuple[str, int, int | None]] = []
+    table = tabular.read(tmp_path, lambda *report: reports.append(report))
+    step = tabular.READ_STEP
+    assert reports == [("accounts.csv", 1, 1),
+                       *[("contacts.csv", n, None) for n in range(step, 12_000, step)],
+                       ("contacts.csv", 12_000, 12_000)]
+    assert len(table.doc["contacts"]) == 12_000
+    assert table.skipped == ["notes.csv: not a relgraph/1 array; left out"]

@@ -112,11 +112,16 @@ def import_command(source: Path, batch_size: int) -> None:
     """
     graph = store()
     progress = _progress_for(_size_hint(source))
+    # A workbook or CSV tables take long to read too: their rows are counted as they come.
+    reading = ProgressLine(sys.stderr, verb="reading", quiet_s=2.0) \
+        if source.is_dir() or source.suffix.lower() in (".xlsx", ".zip", ".csv") else None
     try:
-        summary = import_path(graph, source, progress=progress, batch_size=batch_size)
+        summary = import_path(graph, source, progress=progress, batch_size=batch_size,
+                              reading=reading)
     finally:
-        if progress:
-            progress.close()
+        for line in (reading, progress):
+            if line:
+                line.close()
     _report(summary)
 
 

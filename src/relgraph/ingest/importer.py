@@ -31,7 +31,7 @@ from relgraph.store.base import GraphStore
 
 BATCH_SIZE = 5_000
 # (array, records done, records in the array), after each written batch.
-Progress = Callable[[str, int, int], None]
+Progress = Callable[[str, int, int | None], None]
 # Per array: whether the graph holds anything that could be one of its records (one cheap read).
 _ANY_STORED = {
     array: statement("any_stored_" + "".join(f"_{c.lower()}" if c.isupper() else c for c in array))
@@ -125,26 +125,32 @@ def write_unchecked(
 
 def import_path(
     store: GraphStore, path: Path, *, progress: Progress | None = None,
-    batch_size: int = BATCH_SIZE,
+    batch_size: int = BATCH_SIZE, reading: Progress | None = None,
 ) -> ImportSummary:
-    """Import a .json document, a folder or .zip of CSV files (or one), or an .xlsx workbook."""
-    doc, locate, early, skipped = _load(path)
+    """Import a .json document, a folder or .zip of CSV files (or one), or an .xlsx workbook.
+
+    `reading` reports the tables' rows as they are read (`tabular.Tabular.progress`); the
+    summary's seconds include the reading."""
+    started = time.perf_counter()
+    doc, locate, early, skipped = _load(path, reading)
+    read_s = time.perf_counter() - started
     summary = import_document(store, doc, progress=progress, batch_size=batch_size,
                               locate=locate, early=early)
     summary.skipped = skipped
+    summary.seconds += read_s
     return summary
 
 
 def load_path(path: Path) -> tuple[Any, Locate, list[str]]:
     """The document in a file or folder, how to name a record's place in it, reader problems."""
-    doc, locate, early, _ = _load(path)
+    doc, locate, early, _ = _load(path, None)
     return doc, locate, early
 
 
-def _load(path: Path) -> tuple[Any, Locate, list[str], list[str]]:
+def _load(path: Path, reading: Progress | None) -> tuple[Any, Locate, list[str], list[str]]:
     """`load_path`, and the tables left out as no relgraph/1 array."""
     if path.is_dir() or path.suffix.lower() in (".zip", ".xlsx", ".csv"):
-        table = tabular.read(path)
+        table = tabular.read(path, reading)
         return table.doc, table.locate, table.problems, table.skipped
     return _read_json(path), json_location, [], []
 

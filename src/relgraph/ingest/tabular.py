@@ -16,7 +16,7 @@ import io
 import math
 import re
 import zipfile
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import NoneType, UnionType
@@ -38,6 +38,9 @@ REQUIRED: dict[str, tuple[str, ...]] = {
 }
 _INTEGER = re.compile(r"[+-]?\d+")
 _SKIP = object()  # an empty cell: the field is not given
+
+
+READ_STEP = 5_000  # rows between two progress reports of a table being read
 
 
 def _near_an_array(name: str) -> bool:
@@ -82,6 +85,9 @@ class Tabular:
     lines: dict[str, list[int]] = field(default_factory=dict)  # array -> line of each record
     problems: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)  # tables that are no array: left out
+    # (table, rows read so far, None), every READ_STEP rows, and (table, rows, rows) at its end:
+    # reading a large workbook takes as long as importing it, and should not be silent.
+    progress: Callable[[str, int, int | None], None] | None = None
 
     def locate(self, array: str, index: int, path: str) -> str:
         """`contacts.csv:5 rank`: the file (or sheet) and line, then the field."""
@@ -114,7 +120,11 @@ class Tabular:
         if columns is None:
             return
         records, numbers = [], []
+        progress, read = self.progress, 0
         for number, cells in lines:
+            read += 1
+            if progress is not None and read % READ_STEP == 0:
+                progress(source, read, None)
             record = {}
             for position, column in columns:
                 raw = cells[position] if position < len(cells) else None
@@ -125,6 +135,8 @@ class Tabular:
                 records.append(record)
                 numbers.append(number)
         self.doc[name], self.sources[name], self.lines[name] = records, source, numbers
+        if progress is not None:
+            progress(source, read, read)
 
     def _columns(self, name: str, source: str, line: int,
                  names: list[str]) -> list[tuple[int, str]] | None:
@@ -204,17 +216,19 @@ def _header(raw: Any) -> str:
 
 # --- readers ----------------------------------------------------------------------------------
 
-def read(path: Path) -> Tabular:
-    """Read a CSV folder, a zip of CSV files, one CSV file, or an XLSX workbook."""
+def read(path: Path, progress: Callable[[str, int, int | None], None] | None = None) -> Tabular:
+    """Read a CSV folder, a zip of CSV files, one CSV file, or an XLSX workbook (`progress`:
+    see `Tabular.progress`)."""
+    table = Tabular(progress=progress)
     try:
         if path.is_dir():
-            return read_csv_folder(path)
+            return read_csv_folder(path, table)
         suffix = path.suffix.lower()
         if suffix == ".zip":
-            return read_csv_zip(path)
+            return read_csv_zip(path, table)
         if suffix == ".csv":
-            return _read_csv_files([path])
-        return read_xlsx(path)
+            return _read_csv_files([path], table)
+        return read_xlsx(path, table)
     except zipfile.BadZipFile as exc:  # an .xlsx is a zip too
         raise ValidationFailed([f"{path.name}: not a valid {path.suffix} file ({exc})"]) from exc
     except UnicodeDecodeError as exc:
@@ -250,27 +264,27 @@ def _csv_rows(handle: io.TextIOBase, source: str,
         problems.append(f"{source}:{start}: {reason}")
 
 
-def read_csv_folder(folder: Path) -> Tabular:
+def read_csv_folder(folder: Path, table: Tabular | None = None) -> Tabular:
     """Every `*.csv` file directly in the folder is one array."""
     files = sorted(folder.glob("*.csv"))
     if not files:
         raise ValidationFailed([f"{folder}: no .csv files (expected e.g. accounts.csv)"])
-    return _read_csv_files(files)
+    return _read_csv_files(files, table)
 
 
-def _read_csv_files(files: list[Path]) -> Tabular:
+def _read_csv_files(files: list[Path], table: Tabular | None = None) -> Tabular:
     _bounded(files[0].name if len(files) == 1 else files[0].parent.name,
              (f.stat().st_size for f in files))
-    table = Tabular()
+    table = table or Tabular()
     for path in files:
         with path.open(encoding="utf-8-sig", newline="") as handle:
             table.add_table(path.stem, path.name, _csv_rows(handle, path.name, table.problems))
     return table
 
 
-def read_csv_zip(path: Path) -> Tabular:
+def read_csv_zip(path: Path, table: Tabular | None = None) -> Tabular:
     """Every `*.csv` member of the zip (at any depth) is one array."""
-    table = Tabular()
+    table = table or Tabular()
     with zipfile.ZipFile(path) as archive:
         members = sorted(n for n in archive.namelist()
                          if n.lower().endswith(".csv") and not n.startswith("__MACOSX/"))
@@ -285,13 +299,13 @@ def read_csv_zip(path: Path) -> Tabular:
     return table
 
 
-def read_xlsx(path: Path) -> Tabular:
+def read_xlsx(path: Path, table: Tabular | None = None) -> Tabular:
     """Every sheet of the workbook is one array (empty sheets are ignored)."""
     import openpyxl  # imported here: only XLSX import and export need it
 
     with zipfile.ZipFile(path) as archive:
         _bounded(path.name, (info.file_size for info in archive.infolist()))
-    table = Tabular()
+    table = table or Tabular()
     book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     try:
         for sheet in book.worksheets:
