@@ -91,7 +91,8 @@ def table_rows(headers: Sequence[str], rows: Sequence[Sequence[object]],
     count = len(headers)
     widths = [max([len(headers[i])] + [len(line) for r in cells for line in r[i].split("\n")])
               for i in range(count)]
-    floor = [max(len(h), 6) for h in headers]
+    # a column narrows to its header's longest word at the least: headers wrap like cells
+    floor = [max(max((len(w) for w in h.split()), default=0), 6) for h in headers]
     caps = list(limits) if limits else widths
 
     def over() -> int:
