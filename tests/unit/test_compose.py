@@ -57,4 +57,4 @@ def test_dockerfile_installs_the_package_with_its_cypher_and_schema() -> None:
         assert f"COPY {folder} ./{folder}" in dockerfile
     assert "pip install" in dockerfile and '"relgraph", "serve"' in dockerfile
     # the pages' libraries are package data now (tests/e2e/test_packaged_assets.py): no npm step
-    assert "npm" not in dockerfile and "node_modules" not in dockerfile
+    assert "npm ci" not in dockerfile and "node_modules" not in dockerfile
