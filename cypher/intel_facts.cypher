@@ -45,7 +45,8 @@ ORDER BY id
 // the influence they exert (value: strength); their assessments up to $asOf (item); their last
 // interaction up to $asOf (value: its date). `other` is the id at the far end. Flat rows, not
 // a chain of OPTIONAL MATCH + collect per contact: on FalkorDB the chain cost about seven times
-// the engine time for the same answer.
+// the engine time for the same answer. `WITH` pins each branch to the account's contacts (else
+// FalkorDB may start from every assessment).
 // params: accounts, asOf
 MATCH (c0:Contact)
 WHERE c0.account IN $accounts
@@ -54,45 +55,53 @@ RETURN 'contact' AS link, c0.id AS contact, null AS other, null AS value,
 UNION ALL
 MATCH (c1:Contact)
 WHERE c1.account IN $accounts
+WITH c1
 MATCH (s1:Staff)-[own:OWNS]->(c1)
 RETURN 'owns' AS link, c1.id AS contact, s1.id AS other, own.role AS value, null AS item
 UNION ALL
 MATCH (c2:Contact)
 WHERE c2.account IN $accounts
+WITH c2
 MATCH (s2:Staff)-[kn:KNOWS]->(c2)
 RETURN 'knows' AS link, c2.id AS contact, s2.id AS other, kn.strength AS value, null AS item
 UNION ALL
 MATCH (c3:Contact)
 WHERE c3.account IN $accounts
+WITH c3
 MATCH (s3:Staff)-[:SPONSORS]->(c3)
 RETURN 'sponsors' AS link, c3.id AS contact, s3.id AS other, null AS value, null AS item
 UNION ALL
 MATCH (c4:Contact)
 WHERE c4.account IN $accounts
+WITH c4
 MATCH (c4)-[dc:IN_DECISION_CHAIN]->(o4:Opportunity)
 RETURN 'chain' AS link, c4.id AS contact, o4.id AS other, dc.role AS value,
        {stage: o4.stage, account: o4.account} AS item
 UNION ALL
 MATCH (c5:Contact)
 WHERE c5.account IN $accounts
+WITH c5
 MATCH (c5)-[fav:FAVORS]->(k5:Competitor)
 RETURN 'favors' AS link, c5.id AS contact, k5.id AS other, fav.strength AS value,
        {name: k5.name} AS item
 UNION ALL
 MATCH (c6:Contact)
 WHERE c6.account IN $accounts
+WITH c6
 MATCH (c6)-[line:REPORTS_TO]->(boss:Person)
 RETURN 'reportsTo' AS link, c6.id AS contact, boss.id AS other, line.strength AS value,
        {since: line.since, until: line.until} AS item
 UNION ALL
 MATCH (c7:Contact)
 WHERE c7.account IN $accounts
+WITH c7
 MATCH (c7)-[infl:INFLUENCES]->(p7:Person)
 RETURN 'influences' AS link, c7.id AS contact, p7.id AS other, infl.strength AS value,
        {kind: infl.kind} AS item
 UNION ALL
 MATCH (c8:Contact)
 WHERE c8.account IN $accounts
+WITH c8
 MATCH (c8)<-[:OF]-(x:Assessment)
 WHERE x.date <= $asOf
 RETURN 'assessment' AS link, c8.id AS contact, x.id AS other, null AS value,
@@ -100,6 +109,7 @@ RETURN 'assessment' AS link, c8.id AS contact, x.id AS other, null AS value,
 UNION ALL
 MATCH (c9:Contact)
 WHERE c9.account IN $accounts
+WITH c9
 MATCH (c9)-[:ATTENDED]->(met:Interaction)
 WHERE met.date <= $asOf
 RETURN 'lastInteraction' AS link, c9.id AS contact, null AS other, max(met.date) AS value,
@@ -107,24 +117,16 @@ RETURN 'lastInteraction' AS link, c9.id AS contact, null AS other, max(met.date)
 
 // name: intel_shared_interactions
 // Derived KNOWS: per (staff member, contact of these accounts), the interactions both attended
-// with a date in [$since, $asOf]: how many, the last, and the derived strength
-// 1 - prod(1 - w(layer) * 2^(-age / halfLife)) (age in days; see relgraph.intel.common).
-// params: accounts, since, asOf, asOfDay, keyWeight, organizationalWeight, generalWeight, halfLife
+// with a date in [$since, $asOf], packed as 'date|layer' (relgraph.intel.common.shared_summary
+// counts them and computes the derived strength: on FalkorDB the strength in Cypher cost twice
+// the engine time of the match itself).
+// params: accounts, since, asOf
 MATCH (c:Contact)
 WHERE c.account IN $accounts
 WITH c
 MATCH (c)-[:ATTENDED]->(i:Interaction)<-[:ATTENDED]-(s:Staff)
 WHERE i.date >= $since AND i.date <= $asOf
-WITH s, c, i, date(i.date) AS d
-WITH s, c, i.date AS day,
-     CASE i.layer WHEN 'key' THEN $keyWeight WHEN 'organizational' THEN $organizationalWeight
-                  ELSE $generalWeight END
-       * 2.0 ^ (-toFloat($asOfDay - (365 * (d.year - 1) + toInteger(floor((d.year - 1) / 4.0))
-                   - toInteger(floor((d.year - 1) / 100.0))
-                   + toInteger(floor((d.year - 1) / 400.0)) + d.ordinalDay)) / $halfLife) AS gain
-WITH s, c, count(*) AS shared, max(day) AS lastShared, collect(1.0 - gain) AS misses
-RETURN s.id AS staff, c.id AS contact, shared, lastShared,
-       1.0 - reduce(rest = 1.0, m IN misses | rest * m) AS derived
+RETURN s.id AS staff, c.id AS contact, collect(i.date + '|' + coalesce(i.layer, '')) AS shared
 ORDER BY staff, contact
 
 // name: intel_staff

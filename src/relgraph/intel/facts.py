@@ -22,7 +22,6 @@ from relgraph.errors import NotFound
 from relgraph.intel.common import (
     AssessmentInfo,
     SharedInteractions,
-    derived_params,
     is_key_contact,
     is_open_stage,
     iso,
@@ -30,8 +29,9 @@ from relgraph.intel.common import (
     latest_assessment,
     line_is_current,
     rank_level,
-    shared_from_row,
+    shared_summary,
     to_date,
+    window_start,
 )
 from relgraph.intel.types import ContactRef
 from relgraph.store.base import GraphStore
@@ -291,6 +291,7 @@ def load_facts(
     order = sorted(accounts)
     named: set[str] = set()  # staff ids the contacts' links and shared interactions name
     owning: dict[str, list[AccountFacts]] = {}  # contact id -> the accounts that list it
+    misses: dict[str, float] = {}  # a shared interaction's factor in the derived KNOWS
     for batch in chunks(order, BATCH_ACCOUNTS):
         if units:
             for row in store.run(INTEL_UNITS, {"accounts": batch}):
@@ -306,10 +307,11 @@ def load_facts(
             owning.setdefault(contact.id, []).append(facts)
             named |= {s for s, _ in contact.owners} | set(contact.asserted) | set(contact.sponsors)
         if derived:
-            params = {**derived_params(as_of, settings), "accounts": batch}
+            params = {"accounts": batch, "since": iso(window_start(as_of, settings)),
+                      "asOf": iso(as_of)}
             for row in store.run(INTEL_SHARED, params):
                 named.add(row["staff"])
-                summary = shared_from_row(row)
+                summary = shared_summary(row["shared"], as_of, misses)
                 if not summary.count:
                     continue
                 for facts in owning.get(row["contact"], ()):
