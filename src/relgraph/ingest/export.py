@@ -100,13 +100,10 @@ def fetch_records(store: GraphStore, array: str, anchor_ids: list[str]) -> list[
 
 
 def _with_attendees(store: GraphStore, rows: list[Row], ids: list[str]) -> list[Row]:
-    people: dict[str, dict[str, list[str]]] = {row["id"]: {"staff": [], "contacts": []}
-                                               for row in rows}
-    for side, query in _ATTENDEES.items():
-        for row in store.run(query, {"ids": ids}):
-            people[row["interaction"]][side].append(row["person"])
-    return [{**row, "staff": sorted(people[row["id"]]["staff"]),
-             "contacts": sorted(people[row["id"]]["contacts"])} for row in rows]
+    staff, contacts = ({row["interaction"]: row["people"] for row in store.run(query, {"ids": ids})}
+                       for query in (_ATTENDEES["staff"], _ATTENDEES["contacts"]))
+    return [{**row, "staff": sorted(staff.get(row["id"], ())),
+             "contacts": sorted(contacts.get(row["id"], ()))} for row in rows]
 
 
 def iter_records(store: GraphStore, array: str, page_size: int = PAGE_SIZE,
