@@ -64,7 +64,11 @@ def test_export_is_canonical(store: GraphStore, compact: dict[str, Any]) -> None
 
 def test_paged_export_equals_one_page(store: GraphStore, compact: dict[str, Any]) -> None:
     import_document(store, compact)
-    assert export_document(store, page_size=13) == export_document(store)
+    whole = export_document(store)
+    assert export_document(store, page_size=13) == whole
+    # ids read 31 at a time, records fetched 13 (then 5) at a time: both loops page
+    assert export_document(store, page_size=13, id_page=31) == whole
+    assert export_document(store, page_size=40, id_page=31) == whole
 
 
 def test_streamed_json_parses_to_the_export(store: GraphStore,

@@ -18,6 +18,9 @@ from relgraph.model import ARRAYS, DOCUMENT_ORDER, FORMAT, InteractionType
 from relgraph.store.base import GraphStore, Row
 
 PAGE_SIZE = 5_000  # anchor ids per page: bounded memory and result size on a graph of any size
+# Anchor ids per id statement, cut into pages of PAGE_SIZE: FalkorDB sorts every id of the label
+# for each `id > $after ORDER BY id LIMIT n`, so fewer, longer id pages cost far less.
+ID_PAGE = 100_000
 
 # Each array is read by anchor: the node label to page through, and the record field holding
 # that node's id. Link arrays are anchored on the end with few links per node, so that a page
@@ -97,35 +100,33 @@ def fetch_records(store: GraphStore, array: str, anchor_ids: list[str]) -> list[
 
 
 def _with_attendees(store: GraphStore, rows: list[Row], ids: list[str]) -> list[Row]:
-    people: dict[str, dict[str, list[str]]] = {row["id"]: {"staff": [], "contacts": []}
-                                               for row in rows}
-    for side, query in _ATTENDEES.items():
-        for row in store.run(query, {"ids": ids}):
-            people[row["interaction"]][side].append(row["person"])
-    return [{**row, "staff": sorted(people[row["id"]]["staff"]),
-             "contacts": sorted(people[row["id"]]["contacts"])} for row in rows]
+    staff, contacts = ({row["interaction"]: row["people"] for row in store.run(query, {"ids": ids})}
+                       for query in (_ATTENDEES["staff"], _ATTENDEES["contacts"]))
+    return [{**row, "staff": sorted(staff.get(row["id"], ())),
+             "contacts": sorted(contacts.get(row["id"], ()))} for row in rows]
 
 
-def iter_records(store: GraphStore, array: str,
-                 page_size: int = PAGE_SIZE) -> Iterator[dict[str, Any]]:
-    """Every stored record of `array` in canonical order, a page of anchors at a time."""
+def iter_records(store: GraphStore, array: str, page_size: int = PAGE_SIZE,
+                 id_page: int = ID_PAGE) -> Iterator[dict[str, Any]]:
+    """Every stored record of `array` in canonical order, a page of anchors at a time (their
+    ids read `id_page` at a time)."""
     page = _PAGES[ANCHORS[array][0]]
     after = ""  # ids are non-empty strings, so every id sorts after ''
     while True:
-        ids = [row["id"] for row in store.run(page, {"after": after, "limit": page_size})]
-        if not ids:
-            return
-        yield from fetch_records(store, array, ids)
-        if len(ids) < page_size:
+        ids = [row["id"] for row in store.run(page, {"after": after, "limit": id_page})]
+        for start in range(0, len(ids), page_size):
+            yield from fetch_records(store, array, ids[start:start + page_size])
+        if len(ids) < id_page:
             return
         after = ids[-1]
 
 
-def export_document(store: GraphStore, page_size: int = PAGE_SIZE) -> dict[str, Any]:
+def export_document(store: GraphStore, page_size: int = PAGE_SIZE,
+                    id_page: int = ID_PAGE) -> dict[str, Any]:
     """The whole graph as one relgraph/1 document (in memory; see write_json for big graphs)."""
     doc: dict[str, Any] = {"format": FORMAT}
     for array in DOCUMENT_ORDER:
-        doc[array] = list(iter_records(store, array, page_size))
+        doc[array] = list(iter_records(store, array, page_size, id_page))
     return doc
 
 

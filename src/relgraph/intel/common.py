@@ -185,24 +185,24 @@ def derived_knows_strength(
     return 1.0 - remaining
 
 
-def derived_params(as_of: dt.date, settings: Settings) -> dict[str, Any]:
-    """The parameters with which the Cypher statements compute the derived KNOWS strength
-    exactly as `derived_knows_strength` does (its day numbers are `date.toordinal()`)."""
-    return {
-        "asOf": iso(as_of), "since": iso(window_start(as_of, settings)),
-        "asOfDay": as_of.toordinal(), "halfLife": HALF_LIFE_DAYS,
-        "keyWeight": LAYER_WEIGHT["key"], "organizationalWeight": LAYER_WEIGHT["organizational"],
-        "generalWeight": DEFAULT_LAYER_WEIGHT,
-    }
-
-
-def shared_from_row(row: dict[str, Any]) -> SharedInteractions:
-    """The summary the statements return: `shared` (count), `lastShared`, `derived`."""
-    count = int(row.get("shared") or 0)
-    strength = row.get("derived")
-    return SharedInteractions(count, to_date(row.get("lastShared")),
-                              0.0 if strength is None or not count else float(strength))
-
+def shared_summary(packed: Iterable[str], as_of: dt.date,
+                   misses: dict[str, float]) -> SharedInteractions:
+    """The interactions a staff member and a contact both attended, each packed 'date|layer'
+    (none after `as_of`): how many, the last, and `derived_knows_strength` of them, multiplied
+    in the order given. `misses` keeps each packed value's factor, shared across calls."""
+    remaining, count, last = 1.0, 0, ""
+    for event in packed:
+        miss = misses.get(event)
+        if miss is None:
+            day, _, layer = event.partition("|")
+            age = (as_of - dt.date.fromisoformat(day[:10])).days
+            weight = LAYER_WEIGHT.get(layer, DEFAULT_LAYER_WEIGHT)
+            miss = misses[event] = 1.0 - weight * math.pow(2.0, -age / HALF_LIFE_DAYS)
+        remaining *= miss
+        count += 1
+        last = max(last, event.partition("|")[0])
+    return SharedInteractions(count, to_date(last) if count else None,
+                              1.0 - remaining if count else 0.0)
 
 
 def knows_strength(asserted: bool, asserted_strength: float | None, derived: float | None) -> float:

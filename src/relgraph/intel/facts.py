@@ -22,7 +22,6 @@ from relgraph.errors import NotFound
 from relgraph.intel.common import (
     AssessmentInfo,
     SharedInteractions,
-    derived_params,
     is_key_contact,
     is_open_stage,
     iso,
@@ -30,8 +29,9 @@ from relgraph.intel.common import (
     latest_assessment,
     line_is_current,
     rank_level,
-    shared_from_row,
+    shared_summary,
     to_date,
+    window_start,
 )
 from relgraph.intel.types import ContactRef
 from relgraph.store.base import GraphStore
@@ -291,23 +291,27 @@ def load_facts(
     order = sorted(accounts)
     named: set[str] = set()  # staff ids the contacts' links and shared interactions name
     owning: dict[str, list[AccountFacts]] = {}  # contact id -> the accounts that list it
+    misses: dict[str, float] = {}  # a shared interaction's factor in the derived KNOWS
     for batch in chunks(order, BATCH_ACCOUNTS):
         if units:
             for row in store.run(INTEL_UNITS, {"accounts": batch}):
                 accounts[row["account"]].units.append(UnitInfo(
                     id=row["id"], name=row.get("name") or row["id"], account=row["account"],
                     parent=row.get("parent")))
-        for row in store.run(INTEL_CONTACTS, {"accounts": batch, "asOf": iso(as_of)}):
-            contact = _contact(row)
+        links = _links_by_contact(store.run(INTEL_CONTACTS,
+                                            {"accounts": batch, "asOf": iso(as_of)}))
+        for cid in sorted(links):
+            contact = _contact(links[cid])
             facts = accounts[contact.account]
             facts.contacts[contact.id] = contact
             owning.setdefault(contact.id, []).append(facts)
             named |= {s for s, _ in contact.owners} | set(contact.asserted) | set(contact.sponsors)
         if derived:
-            params = {**derived_params(as_of, settings), "accounts": batch}
+            params = {"accounts": batch, "since": iso(window_start(as_of, settings)),
+                      "asOf": iso(as_of)}
             for row in store.run(INTEL_SHARED, params):
                 named.add(row["staff"])
-                summary = shared_from_row(row)
+                summary = shared_summary(row["shared"], as_of, misses)
                 if not summary.count:
                     continue
                 for facts in owning.get(row["contact"], ()):
@@ -342,31 +346,47 @@ def _account(row: dict[str, Any], as_of: dt.date, staff: dict[str, StaffInfo]) -
     return facts
 
 
-def _contact(row: dict[str, Any]) -> ContactInfo:
-    c = row["contact"]
+# A contact's rows of intel_contacts by `link`: kind -> [(other, value, item)].
+Links = dict[str, list[tuple[Any, Any, Any]]]
+
+
+def _links_by_contact(rows: list[dict[str, Any]]) -> dict[str, Links]:
+    found: dict[str, Links] = {}
+    for row in rows:
+        found.setdefault(row["contact"], {}).setdefault(row["link"], []).append(
+            (row["other"], row["value"], row["item"]))
+    return found
+
+
+def _contact(links: Links) -> ContactInfo:
+    c = links["contact"][0][2]
     contact = ContactInfo(
         id=c["id"], name=c.get("name") or c["id"], account=c["account"], org_unit=c.get("orgUnit"),
         title=c.get("title"), rank=c.get("rank") or "C", flagged_key=c.get("key") is True,
         active=c.get("active") is not False, rising_star=c.get("risingStar") is True,
     )
-    contact.owners = sorted(((str(sid), str(role or "?")) for sid, role in row.get("owns") or []),
-                            key=lambda o: (o[1], o[0]))
-    for sid, strength in row.get("knows") or []:
+    contact.owners = sorted(((str(sid), str(role or "?")) for sid, role, _ in
+                             links.get("owns", ())), key=lambda o: (o[1], o[0]))
+    for sid, strength, _ in links.get("knows", ()):
         contact.asserted[str(sid)] = None if strength is None else float(strength)
-    contact.sponsors = sorted(str(sid) for sid in row.get("sponsors") or [])
-    contact.assessments = sorted((AssessmentInfo.from_row(a) for a in row.get("assessments") or []),
+    contact.sponsors = sorted(str(sid) for sid, _, _ in links.get("sponsors", ()))
+    contact.assessments = sorted((AssessmentInfo.from_row(item)
+                                  for _, _, item in links.get("assessment", ())),
                                  key=lambda a: a.date)
     contact.chain = sorted(
-        (ChainEntry(e["opportunity"], e.get("role") or "user", e.get("stage"), e.get("account"))
-         for e in row.get("chain") or []), key=lambda e: e.opportunity)
-    contact.favors = sorted(row.get("favors") or [], key=lambda f: str(f.get("id")))
-    contact.last_interaction = to_date(row.get("lastInteraction"))
+        (ChainEntry(opportunity, role or "user", item.get("stage"), item.get("account"))
+         for opportunity, role, item in links.get("chain", ())), key=lambda e: e.opportunity)
+    contact.favors = sorted(({"id": kid, "name": item.get("name"), "strength": strength}
+                             for kid, strength, item in links.get("favors", ())),
+                            key=lambda f: str(f.get("id")))
+    last = links.get("lastInteraction")
+    contact.last_interaction = to_date(last[0][1]) if last else None
     contact.reports_to = sorted(
-        (ReportLine(contact.id, r["manager"], to_date(r.get("since")), to_date(r.get("until")),
-                    r.get("strength")) for r in row.get("reportsTo") or []),
+        (ReportLine(contact.id, manager, to_date(item.get("since")), to_date(item.get("until")),
+                    strength) for manager, strength, item in links.get("reportsTo", ())),
         key=lambda r: (r.manager, r.since or dt.date.min))
     contact.influences = sorted(
-        (Influence(contact.id, i["to"], float(i["strength"]), i.get("kind"))
-         for i in row.get("influences") or [] if i.get("strength") is not None),
+        (Influence(contact.id, dst, float(strength), item.get("kind"))
+         for dst, strength, item in links.get("influences", ()) if strength is not None),
         key=lambda i: i.dst)
     return contact

@@ -244,8 +244,9 @@ def find_gaps(
     account); findings in the contract's order."""
     out = Findings(wanted)
     families = [f for f in FAMILIES if wanted is None or f.kinds & wanted]
+    pools = Pools(executives, overload)
     for facts in portfolio.accounts.values():
-        rules = AccountRules(facts, overload, executives, settings, out,
+        rules = AccountRules(facts, pools, settings, out,
                              company.of(facts.id) if company else CompanyFacts(facts.id),
                              (plans or {}).get(facts.id, ()))
         for family in families:
@@ -260,16 +261,66 @@ def _names(candidates: Sequence[Candidate]) -> str:
     return ", ".join(shown)
 
 
+def _standing(member: StaffInfo) -> tuple[int, str, str]:
+    """The order of staff members of equal strength among candidates: higher rank first."""
+    return (-member.level, member.name, member.id)
+
+
+@dataclass(frozen=True)
+class Ranked:
+    """A pool of staff members in `_standing` order, and their ids."""
+
+    members: tuple[StaffInfo, ...]
+    ids: frozenset[str]
+
+    @staticmethod
+    def of(members: Iterable[StaffInfo]) -> Ranked:
+        ordered = tuple(sorted(members, key=_standing))
+        return Ranked(ordered, frozenset(m.id for m in ordered))
+
+
+class Pools:
+    """What the accounts of one scan share: the sponsor candidates (the active executives and
+    the active staff of a staff directory: the accounts of a scan share theirs), the active staff
+    of a directory by role, and each overloaded owner's key contacts; each computed once per
+    directory, not once per account or contact."""
+
+    def __init__(self, executives: Sequence[StaffInfo],
+                 overload: Mapping[str, Sequence[OwnedContact]]) -> None:
+        self._executives = executives
+        self.overload = overload
+        self.key_owned = {sid: [o for o in owned if o.key] for sid, owned in overload.items()}
+        # by id() of a directory, which is kept alongside so that the id stays its own
+        self._sponsors: dict[int, tuple[Mapping[str, StaffInfo], dict[str, StaffInfo],
+                                        Ranked]] = {}
+        self._by_role: dict[tuple[int, str], tuple[Mapping[str, StaffInfo], Ranked]] = {}
+
+    def sponsors(self, staff: Mapping[str, StaffInfo]) -> tuple[dict[str, StaffInfo], Ranked]:
+        """The executives and the active members of `staff`, by id and ranked."""
+        found = self._sponsors.get(id(staff))
+        if found is None:
+            directory = {s.id: s for s in self._executives}
+            directory.update({s: m for s, m in staff.items() if m.active})
+            found = self._sponsors[id(staff)] = (staff, directory, Ranked.of(directory.values()))
+        return found[1], found[2]
+
+    def with_role(self, staff: Mapping[str, StaffInfo], role: str) -> Ranked:
+        """The active members of `staff` with this role, ranked."""
+        found = self._by_role.get((id(staff), role))
+        if found is None:
+            found = self._by_role[(id(staff), role)] = (staff, Ranked.of(
+                m for m in staff.values() if m.active and m.role == role))
+        return found[1]
+
+
 class AccountRules:
     """The rules of one account: the facts, the candidate finders the rules share, the rules."""
 
-    def __init__(self, facts: AccountFacts, overload: Mapping[str, Sequence[OwnedContact]],
-                 executives: Sequence[StaffInfo], settings: Settings, out: Findings,
+    def __init__(self, facts: AccountFacts, pools: Pools, settings: Settings, out: Findings,
                  company: CompanyFacts, plans: Sequence[PlanInfo] = ()) -> None:
         self.f = facts
         self.company = company
-        self.overload = overload
-        self.executives = executives
+        self.pools = pools
         self.settings = settings
         self.out = out
         self.plans = plans
@@ -293,6 +344,31 @@ class AccountRules:
                           strength=None if strength is None else round(strength, 2))
                 for sid, strength in rows[:MAX_CANDIDATES]]
 
+    def _rank_ranked(self, strengths: Mapping[str, float | None], ranked: Ranked,
+                     directory: Mapping[str, StaffInfo], exclude: Iterable[str] = (),
+                     min_level: int = 0) -> list[Candidate]:
+        """`_rank` of the pool {every member of `ranked`: its strength in `strengths`} without
+        building it: the members with a strength first, then `ranked` in order, which is the
+        order `_rank` gives the members without one."""
+        if any(v is not None and v < 0 for v in strengths.values()):
+            pool = {m.id: strengths.get(m.id) for m in ranked.members}
+            return self._rank(pool, exclude, min_level, directory)
+        excluded = set(exclude)
+        rows: list[tuple[str, float | None]] = [
+            (sid, strength) for sid, strength in strengths.items()
+            if strength and sid in ranked.ids and sid not in excluded
+            and directory[sid].active and directory[sid].level >= min_level]
+        rows.sort(key=lambda r: (-(r[1] or 0.0), *_standing(directory[r[0]])))
+        for member in ranked.members:
+            if len(rows) >= MAX_CANDIDATES or member.level < min_level:
+                break
+            strength = strengths.get(member.id)
+            if not strength and member.id not in excluded and member.active:
+                rows.append((member.id, strength))
+        return [Candidate(staff_id=sid, name=directory[sid].name, rank=directory[sid].rank,
+                          strength=None if strength is None else round(strength, 2))
+                for sid, strength in rows[:MAX_CANDIDATES]]
+
     def owner_candidates(self, c: ContactInfo) -> list[Candidate]:
         """Staff who know the contact, strongest first, not already an owner, rank at most one
         level below the contact; else the account team."""
@@ -311,13 +387,12 @@ class AccountRules:
                 best[sid] = max(best.get(sid, 0.0), strength)
         return best
 
-    def executive_pool(self, min_level: int, strengths: Mapping[str, float]) -> tuple[
-            dict[str, float | None], dict[str, StaffInfo]]:
-        directory = {s.id: s for s in self.executives}
-        directory.update({s: m for s, m in self.f.staff.items() if m.active})
-        pool: dict[str, float | None] = {
-            sid: strengths.get(sid) for sid, m in directory.items() if m.level >= min_level}
-        return pool, directory
+    def executive_candidates(self, strengths: Mapping[str, float], exclude: Iterable[str],
+                             min_level: int) -> list[Candidate]:
+        """Sponsor candidates: the executives and the active staff of rank level `min_level`
+        or above, strongest link first, then by rank."""
+        directory, ranked = self.pools.sponsors(self.f.staff)
+        return self._rank_ranked(strengths, ranked, directory, exclude, min_level)
 
     # --- the families -------------------------------------------------------------------------
 
@@ -444,8 +519,7 @@ class AccountRules:
         sponsors = f.active_sponsors(c.id)
         knows = f.knows(c.id)
         if c.rank == "S" and f.tier == "S" and not sponsors and out.wants(GapKind.SPONSOR_MISSING):
-            pool, directory = self.executive_pool(c.level, knows)
-            candidates = self._rank(pool, (), c.level, directory)
+            candidates = self.executive_candidates(knows, (), c.level)
             out.add(GapKind.SPONSOR_MISSING, Severity.MEDIUM, c.id, c.name, f.id,
                     f"{c.label()} at {f.name} (a tier-S account) has no active executive sponsor",
                     self.pair(candidates),
@@ -454,8 +528,7 @@ class AccountRules:
             member = f.staff[sid]
             if member.level >= c.level or not out.wants(GapKind.SPONSOR_RANK_MISMATCH):
                 continue
-            pool, directory = self.executive_pool(c.level, knows)
-            candidates = self._rank(pool, (sid,), c.level, directory)
+            candidates = self.executive_candidates(knows, (sid,), c.level)
             out.add(GapKind.SPONSOR_RANK_MISMATCH, Severity.MEDIUM, c.id, c.name, f.id,
                     f"{member.name} (rank {member.rank}) sponsors {c.label()}: ranked below the "
                     "contact",
@@ -646,8 +719,8 @@ class AccountRules:
             return
         why = ("has left" if not sponsor.active
                else f"is ranked {sponsor.rank}, below {c.name} (rank {c.rank})")
-        pool, directory = self.executive_pool(c.level, f.knows(c.id))
-        candidates = self._rank(pool, (sponsor.id, plan.owner.id), c.level, directory)
+        candidates = self.executive_candidates(f.knows(c.id), (sponsor.id, plan.owner.id),
+                                               c.level)
         out.add(GapKind.PLAN_SPONSOR_MISSING, Severity.MEDIUM, plan.id, subject, f.id,
                 f"{sponsor.name}, the sponsor of the plan for {c.label()}, {why}",
                 (f"name a sponsor of rank {c.rank} or above — candidates: " + _names(candidates))
@@ -694,8 +767,7 @@ class AccountRules:
             return
         if not out.wants(GapKind.SPONSOR_MISSING):
             return
-        pool, directory = self.executive_pool(3, self.reach())
-        candidates = self._rank(pool, (), 3, directory)
+        candidates = self.executive_candidates(self.reach(), (), 3)
         out.add(GapKind.SPONSOR_MISSING, Severity.MEDIUM, f.id, f.name, f.id,
                 f"{f.name} (tier {f.tier}) has no active account sponsor",
                 ("appoint an executive account sponsor — candidates: " + _names(candidates))
@@ -711,10 +783,8 @@ class AccountRules:
         for role, staff_role in TRIANGLE:
             if role in present:
                 continue
-            pool: dict[str, float | None] = {
-                sid: reach.get(sid) for sid, m in f.staff.items()
-                if m.active and m.role == staff_role}
-            candidates = self._rank(pool, in_triangle)
+            ranked = self.pools.with_role(f.staff, staff_role)
+            candidates = self._rank_ranked(reach, ranked, f.staff, in_triangle)
             text = staff_role.replace("_", " ")
             out.add(GapKind.TRIANGLE_ROLE_MISSING, Severity.MEDIUM, f.id, f.name, f.id,
                     f"{f.name} (tier {f.tier}) has no active {role} ({text}) on its team",
@@ -826,8 +896,11 @@ class AccountRules:
         threshold = self.settings.overloaded_owner_threshold
         if not out.wants(GapKind.OWNER_OVERLOADED):
             return
-        for sid, owned in sorted(self.overload.items()):
-            keys = [o for o in owned if o.key]
+        pools = self.pools
+        # Only an A owner of one of the account's contacts can be overloaded here.
+        a_owners = {sid for c in f.contacts.values() for sid, role in c.owners if role == "A"}
+        for sid in sorted(a_owners & pools.overload.keys()):
+            keys = pools.key_owned[sid]
             here = [o for o in keys if o.contact in f.contacts]
             if len(keys) <= threshold or not here or not f.is_active_staff(sid):
                 continue
