@@ -96,18 +96,26 @@ function focusSubject(id) {
   const cy = state.cy;
   if (!cy) return;
   if (state.contacts.has(id)) {
-    if (!cy.getElementById(id).length) { resetFilters(); }
+    if (!cy.getElementById(id).length) {
+      if (state.focus) state.expanded.add(state.contacts.get(id).orgUnit);
+      resetFilters();
+    }
     showDetails(id, false);
     const node = cy.getElementById(id);
     if (node.length) { cy.animate({ center: { eles: node }, zoom: Math.max(cy.zoom(), 0.8) }, { duration: 250 }); flash(id); }
   } else if (state.units.has(id)) {
     let node = cy.getElementById(`unit:${id}`);
-    if (!node.length) { resetFilters(); node = cy.getElementById(`unit:${id}`); }
+    if (!node.length) {
+      // a unit inside a collapsed one is drawn once its parent is expanded
+      if (state.focus && state.units.get(id).parent) state.expanded.add(state.units.get(id).parent);
+      resetFilters();
+      node = cy.getElementById(`unit:${id}`);
+    }
     if (node.length) cy.animate({ fit: { eles: node, padding: 40 } }, { duration: 250 });
   }
 }
 
-function flash(id) {
+export function flash(id) {
   const card = state.overlay.querySelector(`.card[data-id="${CSS.escape(id)}"]`);
   if (!card) return;
   card.classList.remove('flash');
