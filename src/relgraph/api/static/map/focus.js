@@ -15,10 +15,12 @@ export function isKeyPerson(c) {
   return Boolean(c.key || c.coach || c.attitude === 3 || c.rank === 'S' || c.rank === 'A');
 }
 
-// Called when a map is loaded: large maps start focused with every unit collapsed.
+// Called when a map is loaded: large maps start focused with every unit collapsed; the same
+// account loaded again (after an edit) keeps the units the user expanded.
 export function startFocus() {
   state.focus = state.contacts.size > LARGE_ACCOUNT;
-  state.expanded = new Set();
+  if (state.expandedFor !== state.map.accountId) state.expanded = new Set();
+  state.expandedFor = state.map.accountId;
   state.unitCounts = countUnits();
 }
 

@@ -17,6 +17,7 @@
 
 import { ApiError, POWER_MAP_QUERY, VIEWER_QUERY, gql } from './api.js';
 import { fitView, taps, zoomTo } from './draw.js';
+import { edits } from './edits.js';
 import { expandAll, startFocus, toggleUnit } from './focus.js';
 import { runLayout } from './layout.js';
 import { renderCards, syncOverlay } from './cards.js';
@@ -239,7 +240,16 @@ function wire() {
   });
 }
 
+// After an edit: the map loaded again where the user was looking.
+async function reloadInPlace() {
+  const cy = state.cy;
+  const view = cy ? { zoom: cy.zoom(), pan: { ...cy.pan() } } : null;
+  await loadAccount();
+  if (view && state.cy && state.activePath < 0) { state.cy.viewport(view); syncOverlay(); }
+}
+
 async function start() {
+  edits.reload = reloadInPlace;
   taps.contact = (id) => showDetails(id, true);
   taps.unit = (ref) => {
     if (toggleUnit(ref)) {

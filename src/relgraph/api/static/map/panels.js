@@ -2,6 +2,7 @@
 // the details of a contact (with its latest assessment), and the tabs between them.
 
 import { ASSESSMENT_QUERY, gql } from './api.js';
+import { editPanel } from './edits.js';
 import { findPaths, redraw } from './paths.js';
 import { personName, unitsInTreeOrder } from './model.js';
 import { daysAgo, state } from './state.js';
@@ -205,6 +206,7 @@ export async function showDetails(id, switchTab) {
       h('div', { class: 'actions' }, h('button', {
         type: 'button', class: 'primary', onclick: () => { $('path-target').value = id; selectTab('paths'); findPaths(); },
       }, `Find paths to ${c.name}`)),
+      editPanel(c),
     ));
   loadAssessment(id, box.querySelector('.assessment'));
 }
