@@ -53,6 +53,19 @@ def test_editor_records_an_assessment_from_the_map(
     assert "at least one dimension" in (page.text_content(
         f"{form} [data-field=attitude] .field-error") or "")
 
+    # a value the server rejects (the form offers only -1..3, so one is slipped into the select):
+    # the server's problem is shown beside its field, and nothing is written
+    before = server.gql(LATEST, {"id": cid}, key="reader")["contact"]["latestAssessment"]
+    page.eval_on_selector(f"{form} select[name=acceptance]",
+                          "s => s.append(new Option('9', '9'))")
+    page.fill(f"{form} input[name=date]", DATE)
+    page.select_option(f"{form} select[name=acceptance]", "9")
+    page.click(f"{form} button[type=submit]")
+    page.wait_for_selector(f"{form}[data-state=error]")
+    assert "9 is not in [-1, 3]" in (page.text_content(
+        f"{form} [data-field=acceptance] .field-error") or "")
+    assert server.gql(LATEST, {"id": cid}, key="reader")["contact"]["latestAssessment"] == before
+
     values = {"acceptance": 2, "participation": 1, "projectSupport": 2,
               "informationSharing": 1, "guidance": 0, "competitiveStance": 2, "attitude": 2}
     page.fill(f"{form} input[name=date]", DATE)
