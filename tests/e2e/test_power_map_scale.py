@@ -258,28 +258,59 @@ def test_a_multi_hop_path_is_drawn_fully_in_view(
     assert page.errors == [], page.errors
 
 
-# A scripted zoom in and out around the middle, then a pan, one step per animation frame; the
-# gaps between frames are what the user feels.
-FRAMES = """async () => {
+# Frame times while the user zooms with the wheel and drags the map: every animation frame in
+# which the viewport moved records its gap to the frame before (what the user feels as a step).
+RECORD = """() => {
   const cy = window.relgraphMap.cy;
-  const mid = { x: cy.width() / 2, y: cy.height() / 2 };
-  const start = cy.zoom();
-  const steps = [];
-  const by = (k) => () => cy.zoom({ level: cy.zoom() * k, renderedPosition: mid });
-  for (let i = 0; i < 30; i += 1) steps.push(by(0.95));
-  for (let i = 0; i < 30; i += 1) steps.push(by(1 / 0.95));
-  for (let i = 0; i < 40; i += 1) steps.push(() => cy.panBy({ x: -12, y: -6 }));
-  const deltas = [];
-  let last = await new Promise(requestAnimationFrame);
-  for (const step of steps) {
-    step();
-    const now = await new Promise(requestAnimationFrame);
-    deltas.push(now - last);
+  const rec = { deltas: [], moved: false, on: true };
+  window.__frames = rec;
+  cy.on('viewport', () => { rec.moved = true; });
+  let last = performance.now();
+  const tick = (now) => {
+    if (rec.moved) rec.deltas.push(now - last);
+    rec.moved = false;
     last = now;
-  }
-  cy.zoom(start);
-  return deltas;
+    if (rec.on) requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
 }"""
+
+
+def frame_times(page: Any) -> list[float]:
+    """Wheel out and in over the middle of the map, then drag it; the frame gaps, sorted."""
+    box = page.eval_on_selector("#map", "m => { const r = m.getBoundingClientRect(); return "
+                                        "{ x: r.left + r.width / 2, y: r.top + r.height / 2 }; }")
+    page.evaluate(RECORD)
+    page.mouse.move(box["x"], box["y"])
+    for delta in [120] * 15 + [-120] * 15:
+        page.mouse.wheel(0, delta)
+        page.wait_for_timeout(16)
+    # a drag starts on the background: a point of the canvas outside every node
+    spot = page.evaluate("""() => {
+      const cy = window.relgraphMap.cy;
+      const map = document.getElementById('map').getBoundingClientRect();
+      const boxes = cy.nodes().map((n) => n.renderedBoundingBox());
+      for (let y = 60; y < cy.height() - 20; y += 15) {
+        for (let x = 20; x < cy.width() - 20; x += 15) {
+          const free = boxes.every((b) => x < b.x1 || x > b.x2 || y < b.y1 || y > b.y2);
+          if (free && document.elementFromPoint(map.left + x, map.top + y).tagName === 'CANVAS') {
+            return { x: map.left + x, y: map.top + y };
+          }
+        }
+      }
+      return null;
+    }""")
+    assert spot, "no empty background to drag the map by"
+    page.mouse.move(spot["x"], spot["y"])
+    page.mouse.down()
+    for k in range(1, 41):
+        page.mouse.move(spot["x"] + 6 * k, spot["y"] + 3 * k)
+        page.wait_for_timeout(16)
+    page.mouse.up()
+    page.wait_for_timeout(100)
+    deltas: list[float] = page.evaluate("window.__frames.on = false, window.__frames.deltas")
+    assert len(deltas) >= 50, f"the viewport hardly moved: {len(deltas)} frames"
+    return sorted(deltas)
 
 
 def test_pan_and_zoom_frame_times(
@@ -294,11 +325,12 @@ def test_pan_and_zoom_frame_times(
             page.wait_for_function(f"document.querySelectorAll('.card.contact').length === "
                                    f"{len(pm['contacts'])}")
         page.wait_for_timeout(300)
-        deltas = sorted(page.evaluate(FRAMES))
-        report[name] = (statistics.median(deltas), deltas[int(len(deltas) * 0.9)], deltas[-1])
-    print("\nframe times ms (median, p90, max):",
+        deltas = frame_times(page)
+        report[name] = (statistics.median(deltas), deltas[int(len(deltas) * 0.9)], deltas[-1],
+                        len(deltas))
+    print("\nframe times ms (median, p90, max, frames):",
           {k: tuple(round(x, 1) for x in v) for k, v in report.items()})
-    # a generous bound on the view the page opens on: the machines running the suite are shared
-    # and noisy; every person expanded (238 cards) is printed for comparison, not bounded
+    # a generous bound: the machines running the suite are shared and noisy
     assert report["key people"][0] < 100, report
+    assert report["all people"][0] < 100, report
     assert page.errors == [], page.errors
