@@ -254,6 +254,10 @@ def test_a_multi_hop_path_is_drawn_fully_in_view(
     assert all(c["inside"] for c in cards), cards
     tags = page.evaluate(INSIDE, ".path-tag")
     assert len(tags) == len(ids) and all(t["inside"] for t in tags), tags
+    for i, a in enumerate(tags):  # the step tags are readable: none covers another
+        for b in tags[i + 1:]:
+            p, q = a["box"], b["box"]
+            assert not (p[0] < q[2] and q[0] < p[2] and p[1] < q[3] and q[1] < p[3]), (a, b)
     page.screenshot(path=str(ARTIFACTS / "power-map-large-path.png"))
     assert page.errors == [], page.errors
 
