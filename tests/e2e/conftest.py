@@ -20,6 +20,8 @@ from e2e_support import (
     CHROMIUM_ARGS,
     DEMO_ACCOUNTS,
     DEMO_SEED,
+    LARGE_DEMO_ACCOUNTS,
+    LARGE_DEMO_AS_OF,
     Browser,
     Portfolio,
     Server,
@@ -53,6 +55,30 @@ def portfolio(falkordb_settings: Settings) -> Iterator[Portfolio]:
     import_document(store, doc)
     try:
         yield Portfolio(settings, store, doc)
+    finally:
+        store.run(statement("clear_graph"))
+        store.close()
+
+
+@pytest.fixture(scope="session")
+def large_server(falkordb_settings: Settings) -> Iterator[tuple[Server, Portfolio]]:
+    """The 12-account demo (its largest account has about 240 contacts) on a graph of its own,
+    served with keys required: `reader` and `editor`, both for every account."""
+    from relgraph.api.auth import create_key
+    from relgraph.cypher import statement
+    from relgraph.ingest.demo import generate_portfolio
+    from relgraph.ingest.importer import import_document
+
+    settings = falkordb_settings.model_copy(update={"graph_name": "e2e_power_map_large",
+                                                    "dev_no_auth": False})
+    store = open_store(settings)
+    store.run(statement("clear_graph"))
+    doc = generate_portfolio(accounts=LARGE_DEMO_ACCOUNTS, seed=DEMO_SEED, as_of=LARGE_DEMO_AS_OF)
+    import_document(store, doc)
+    keys = {"reader": create_key(store, "reader")[1], "editor": create_key(store, "editor")[1]}
+    try:
+        with serve(make_app(settings, store)) as url:
+            yield Server(url=url, store=store, keys=keys), Portfolio(settings, store, doc)
     finally:
         store.run(statement("clear_graph"))
         store.close()

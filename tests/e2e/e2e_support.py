@@ -4,6 +4,7 @@ a uvicorn runner for the real app, and the records the fixtures hand to the test
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import socket
 import threading
 import time
@@ -25,6 +26,8 @@ CHROMIUM_ARGS = [
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 DEMO_ACCOUNTS = 3
 DEMO_SEED = 7
+LARGE_DEMO_ACCOUNTS = 12  # the README's demo: acc-0001 has 238 contacts in 76 units
+LARGE_DEMO_AS_OF = dt.date(2026, 11, 23)
 
 
 def _free_port() -> int:

@@ -45,6 +45,8 @@ export async function gql(operationName, query, variables) {
     const code = errors.map((e) => (e.extensions && e.extensions.code) || '').join(' ');
     const err = new ApiError(classify(firstMessage, code), firstMessage);
     err.data = body.data || null;
+    // a rejected input lists its problems as `path: reason`: the forms show each by its field
+    err.problems = errors.flatMap((e) => (e.extensions && e.extensions.problems) || []);
     throw err;
   }
   return body.data || {};
@@ -82,5 +84,15 @@ export const PORTFOLIO_QUERY = `query Portfolio($first: Int!, $after: String) {
     totalCount pageInfo { hasNextPage endCursor }
     nodes { id name tier partnership
       figures { health gapsHigh gapsMedium gapsLow keyContacts coachPresent ownerCoverage } } } }`;
+
+// Writes from the contact panel: the server checks the key's role and the values.
+export const RECORD_ASSESSMENT = `mutation RecordAssessment($input: AssessmentInput!) {
+  recordAssessment(input: $input) { date } }`;
+
+export const ASSIGN_OWNER = `mutation AssignOwner($staffId: ID!, $contactId: ID!, $role: OwnerRole!) {
+  assignOwner(staffId: $staffId, contactId: $contactId, role: $role) { id } }`;
+
+export const REMOVE_OWNER = `mutation RemoveOwner($staffId: ID!, $contactId: ID!, $role: OwnerRole!) {
+  removeOwner(staffId: $staffId, contactId: $contactId, role: $role) { id } }`;
 
 export const VIEWER_QUERY = 'query Viewer { viewer { keyId role accounts } }';

@@ -7,16 +7,24 @@ import {
   CARD_H, CARD_W, GAP_LABELS, ROLE_LABELS, SEV_ORDER, attitudeInfo, fmtStrength, h, initials,
 } from './util.js';
 
+// Below this zoom a card's title and chips are under 5 px on screen: they are not painted.
+const FAR_ZOOM = 0.45;
+
 export function syncOverlay() {
   const cy = state.cy;
   if (!cy || !state.overlay) return;
   const pan = cy.pan();
   const zoom = cy.zoom();
   state.overlay.style.transform = `translate(${pan.x}px, ${pan.y}px) scale(${zoom})`;
+  // Only the transform changes on every frame of a pan or zoom: a class or a custom property set
+  // on the overlay restyles every card under it, so they are touched only when they change.
+  const far = zoom < FAR_ZOOM;
+  if (far !== state.overlayFar) { state.overlayFar = far; state.overlay.classList.toggle('far', far); }
+  if (state.activePath < 0) return;
   // path tags and path lines keep a legible screen size at any zoom
   state.overlay.style.setProperty('--inv', String(1 / zoom));
   state.overlay.classList.toggle('legible', zoom >= 0.8);
-  if (state.activePath >= 0 && zoom !== state.pathZoom) {
+  if (zoom !== state.pathZoom) {
     state.pathZoom = zoom;
     const k = Math.max(1, 1 / zoom);
     cy.edges('.path-edge').style({ width: 4.5 * k, 'font-size': 12 * k, 'text-background-padding': 3 * k, 'arrow-scale': Math.min(3, k) });

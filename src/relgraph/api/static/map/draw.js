@@ -2,7 +2,9 @@
 // the window. What a tap on a card or a unit does is set by the page (`taps`).
 
 import { renderCards, syncOverlay } from './cards.js';
+import { READABLE_ZOOM, shownInFocus, unitLabel } from './focus.js';
 import { runLayout } from './layout.js';
+import { NEST_PADDING } from './unitlayout.js';
 import { unitDepth, unitSubtree, visibleContacts } from './model.js';
 import { state } from './state.js';
 import { $, CARD_H, CARD_W, fmtStrength, h } from './util.js';
@@ -31,6 +33,16 @@ const STYLE = [
     },
   },
   { selector: 'node.unit.odd', style: { 'background-color': '#f8fafc' } },
+  { selector: 'node.unit.nested', style: { padding: NEST_PADDING } },
+  {
+    // a collapsed unit: one box with its name and counts, the text inside it
+    selector: 'node.unit.collapsed',
+    style: {
+      width: 'data(w)', height: 'data(h)', 'background-color': '#dde6ef', 'background-opacity': 1,
+      'text-valign': 'center', 'text-margin-y': 0, 'text-wrap': 'wrap', 'text-max-width': 'data(tw)',
+      'font-size': 13, 'line-height': 1.35, padding: 0, cursor: 'pointer',
+    },
+  },
   { selector: 'node.unit.dark', style: { 'border-color': '#5c7cfa', 'border-style': 'dashed', 'border-width': 2 } },
   {
     selector: 'node.group',
@@ -70,6 +82,8 @@ const STYLE = [
       'z-compound-depth': 'top',
     },
   },
+  // straight lines between the rows of a focused map: the cheapest edges to draw while zooming
+  { selector: 'edge.reports.loose', style: { 'curve-style': 'haystack', 'haystack-radius': 0 } },
   { selector: 'edge.reports.indirect', style: { 'line-style': 'dotted', 'line-color': '#9aa5b1' } },
   { selector: 'edge.path-edge.knows', style: { 'line-style': 'solid' } },
   { selector: 'edge.path-edge.influences', style: { 'line-style': 'dashed', 'line-dash-pattern': [9, 4] } },
@@ -92,6 +106,10 @@ function ensureCy() {
     autoungrabify: true,
     boxSelectionEnabled: false,
     selectionType: 'single',
+    // while the user pans or zooms, move a picture of the canvas instead of redrawing it
+    textureOnViewport: true,
+    hideEdgesOnViewport: true,
+    motionBlur: false,
   });
   const overlay = h('div', { class: 'overlay', 'aria-hidden': 'false' });
   container.append(overlay);
@@ -104,6 +122,12 @@ function ensureCy() {
   });
   cy.on('tap', 'node.unit', (evt) => taps.unit(evt.target.data('ref')));
   return cy;
+}
+
+// A collapsed box is wide enough for its name on one line (13 px bold is about 7.5 px a letter).
+function collapsedSize(name) {
+  const w = Math.min(340, Math.max(CARD_W, String(name).length * 7.5 + 28));
+  return { w, h: CARD_H, tw: w - 16 };
 }
 
 function contactElements(list) {
@@ -122,21 +146,42 @@ function contactElements(list) {
     }
   };
   for (const c of list) if (c.orgUnit && state.units.has(c.orgUnit)) useUnit(c.orgUnit);
-  // Org units with gaps (e.g. dark units) are drawn even when none of their contacts is.
-  for (const g of state.gaps) {
-    if (state.units.has(g.subjectId) && (!within || within.has(g.subjectId))) useUnit(g.subjectId);
+  if (state.focus) {
+    // the whole unit tree: open units (something shown or expanded) as boxes around their
+    // people, the first closed unit below an open one as a collapsed box with its counts
+    for (const id of state.expanded) if (!within || within.has(id)) useUnit(id);
+    for (const [id, u] of state.units) {
+      const top = within ? id === state.unitFilter : !u.parent || !state.units.has(u.parent);
+      if (!usedUnits.has(id) && (!within || within.has(id)) && (top || usedUnits.has(u.parent))) {
+        els.push({
+          group: 'nodes',
+          data: {
+            id: `unit:${id}`, ref: id, label: unitLabel(id, true, 0), depth: unitDepth(id),
+            ...collapsedSize(u.name),
+            parent: u.parent && usedUnits.has(u.parent) ? `unit:${u.parent}` : undefined,
+          },
+          classes: 'unit collapsed',
+        });
+      }
+    }
+  } else {
+    // Org units with gaps (e.g. dark units) are drawn even when none of their contacts is.
+    for (const g of state.gaps) {
+      if (state.units.has(g.subjectId) && (!within || within.has(g.subjectId))) useUnit(g.subjectId);
+    }
   }
   for (const id of usedUnits) {
     const u = state.units.get(id);
     const parent = u.parent && usedUnits.has(u.parent) ? `unit:${u.parent}` : undefined;
     const dark = (state.gapsBySubject.get(id) || []).some((g) => g.kind === 'DARK_ORG_UNIT');
+    const direct = list.filter((c) => c.orgUnit === id).length;
     els.push({
       group: 'nodes',
-      data: { id: `unit:${id}`, ref: id, label: u.name, parent, depth: unitDepth(id) },
-      classes: `unit${dark ? ' dark' : ''}${unitDepth(id) % 2 ? ' odd' : ''}`,
+      data: { id: `unit:${id}`, ref: id, label: unitLabel(id, false, direct), parent, depth: unitDepth(id) },
+      classes: `unit${dark ? ' dark' : ''}${unitDepth(id) % 2 ? ' odd' : ''}${state.focus ? ' nested' : ''}`,
     });
-    const hasChild = list.some((c) => c.orgUnit === id)
-      || [...usedUnits].some((o) => state.units.get(o).parent === id);
+    const hasChild = direct > 0 || [...state.units.values()].some((o) => o.parent === id
+      && (usedUnits.has(o.id) || (state.focus && (!within || within.has(o.id)))));
     if (!hasChild) {
       // an org unit with nothing drawn in it (e.g. a dark unit) still needs a body
       els.push({ group: 'nodes', data: { id: `empty:${id}`, parent: `unit:${id}` }, classes: 'placeholder' });
@@ -158,7 +203,7 @@ function contactElements(list) {
       els.push({
         group: 'edges',
         data: { id: `rep:${l.from}>${l.to}`, source: l.to, target: l.from, type: l.type },
-        classes: 'reports',
+        classes: state.focus ? 'reports loose' : 'reports',
       });
     } else if (l.type === 'INFLUENCES') {
       els.push({
@@ -186,7 +231,7 @@ function contactElements(list) {
       els.push({
         group: 'edges',
         data: { id: `ind:${c.id}>${boss}`, source: boss, target: c.id, type: 'REPORTS_TO_INDIRECT' },
-        classes: 'reports indirect',
+        classes: state.focus ? 'reports indirect loose' : 'reports indirect',
       });
     }
   }
@@ -199,15 +244,15 @@ export function drawMap() {
   state.paths = state.paths || [];
   cy.startBatch();
   cy.elements().remove();
-  cy.add(contactElements(visibleContacts()));
+  cy.add(contactElements(visibleContacts().filter(shownInFocus)));
   cy.endBatch();
   runLayout(cy);
   renderCards();
-  fitView();
+  if (state.focus) openReadable(); else fitView();
   document.body.classList.remove('path-mode');
 }
 
-export function fitView(eles) {
+export function fitView(eles, pad = 20, maxZoom = 1.1) {
   const cy = state.cy;
   if (!cy) return;
   cy.resize();
@@ -215,12 +260,11 @@ export function fitView(eles) {
   if (!target.length) { syncOverlay(); return; }
   // leave room above for the account-level gap badges that float over the map
   const badges = $('account-badges');
-  const pad = 20;
-  const top = badges.childElementCount ? badges.offsetHeight + 14 : pad;
+  const top = badges.childElementCount ? badges.offsetHeight + 14 + Math.max(0, pad - 20) : pad;
   const bb = target.boundingBox();
   const w = cy.width();
   const hgt = cy.height();
-  let zoom = Math.min((w - 2 * pad) / Math.max(bb.w, 1), (hgt - top - pad) / Math.max(bb.h, 1), 1.1);
+  let zoom = Math.min((w - 2 * pad) / Math.max(bb.w, 1), (hgt - top - pad) / Math.max(bb.h, 1), maxZoom);
   zoom = Math.max(cy.minZoom(), zoom);
   cy.viewport({
     zoom,
@@ -229,5 +273,36 @@ export function fitView(eles) {
       y: top + Math.max(0, (hgt - top - pad - bb.h * zoom) / 2) - bb.y1 * zoom,
     },
   });
+  syncOverlay();
+}
+
+// A focused map opens at a zoom where every card's text is at least 11 px, on the top left of
+// the layout (where the units holding key people are placed), centred when it is narrower.
+export function openReadable() {
+  const cy = state.cy;
+  cy.resize();
+  const bb = cy.elements().boundingBox();
+  const zoom = READABLE_ZOOM;
+  const pad = 20;
+  const badges = $('account-badges');
+  const top = badges.childElementCount ? badges.offsetHeight + 14 : pad;
+  const spare = cy.width() - bb.w * zoom;
+  cy.viewport({
+    zoom,
+    pan: { x: (spare > 0 ? spare / 2 : pad) - bb.x1 * zoom, y: top - bb.y1 * zoom },
+  });
+  syncOverlay();
+}
+
+// Bring a node (a card or a unit box) into view at a readable zoom: centred when it fits,
+// else its top left corner.
+export function zoomTo(node) {
+  const cy = state.cy;
+  const zoom = Math.max(cy.zoom(), READABLE_ZOOM);
+  const bb = node.boundingBox();
+  const pad = 30;
+  const along = (lo, size, room) => (size * zoom + 2 * pad <= room
+    ? room / 2 - (lo + size / 2) * zoom : pad - lo * zoom);
+  cy.viewport({ zoom, pan: { x: along(bb.x1, bb.w, cy.width()), y: along(bb.y1, bb.h, cy.height()) } });
   syncOverlay();
 }

@@ -1,6 +1,8 @@
-// Where each card goes: the compact org chart (default) or the layered (dagre) layout.
+// Where each card goes: the compact org chart (default), the nested unit boxes of a focused
+// (large) map, or the layered (dagre) layout.
 
 import { state } from './state.js';
+import { unitLayout } from './unitlayout.js';
 import { CARD_H, CARD_W } from './util.js';
 
 // --- compact org-chart layout ----------------------------------------------------------------
@@ -249,7 +251,8 @@ export function runLayout(cy) {
   if (state.layout === 'dagre') {
     try { dagreLayout(cy); return; } catch (err) { console.warn('layered layout failed', err); }
   }
-  orgChartLayout(cy);
+  // a focused (large) map nests its unit boxes: the org chart's boxes overlap at that size
+  if (state.focus) unitLayout(cy); else orgChartLayout(cy);
 }
 
 function dagreLayout(cy) {

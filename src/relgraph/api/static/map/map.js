@@ -9,19 +9,23 @@
  *
  * This module is the page: loading, errors, print, and start. The others, each importing only
  * those before it: util (constants, DOM helper), state (the live state, the status line), api
- * (GraphQL), keydialog (the tab's API key), model (reading the map), layout, cards (the
- * overlay), draw (the canvas), paths (influence paths), panels (gaps, details, filters).
+ * (GraphQL), keydialog (the tab's API key), model (reading the map), focus (which people a
+ * large account shows), unitlayout and layout, cards (the overlay), draw (the canvas), paths
+ * (influence paths), panels (gaps, details, filters), search (find a person).
  * The portfolio at /map/ is a page of its own (portfolio.js).
  */
 
 import { ApiError, POWER_MAP_QUERY, VIEWER_QUERY, gql } from './api.js';
-import { fitView, taps } from './draw.js';
+import { fitView, taps, zoomTo } from './draw.js';
+import { edits } from './edits.js';
+import { expandAll, startFocus, toggleUnit } from './focus.js';
 import { runLayout } from './layout.js';
 import { renderCards, syncOverlay } from './cards.js';
 import {
   renderAccountBadges, renderGapList, renderPathForm, renderUnitFilter, selectTab, showDetails,
 } from './panels.js';
 import { clearPath, findPaths, redraw } from './paths.js';
+import { renderSearchList, searchPerson } from './search.js';
 import { setState, setStatus, state } from './state.js';
 import { askForKey, markDevMode, wireKeyDialog } from './keydialog.js';
 import { $, SEV_ORDER, h } from './util.js';
@@ -88,6 +92,10 @@ function applyMap(pm, gaps) {
   const tier = $('account-tier');
   tier.hidden = !pm.tier;
   tier.textContent = pm.tier ? `Tier ${pm.tier}` : '';
+  startFocus();
+  document.body.dataset.focus = state.focus ? 'key-people' : 'all';
+  $('expand-all').hidden = !state.focus;
+  renderSearchList();
   renderAccountBadges();
   renderUnitFilter();
   renderPathForm();
@@ -145,6 +153,13 @@ async function loadViewer() {
   }
 }
 
+// Every unit expanded, the whole map in the window (the cards get small on a large account).
+function showEveryone() {
+  expandAll();
+  redraw();
+  fitView();
+}
+
 // --- print ---------------------------------------------------------------------------------
 // Lay the map out again for the current size of the map area (print has another shape).
 function relayout() {
@@ -199,6 +214,11 @@ function wire() {
     if (state.accountId) { clearPath(); state.paths = []; $('path-list').replaceChildren(); loadAccount(); }
   });
   $('fit').addEventListener('click', () => fitView());
+  $('expand-all').addEventListener('click', showEveryone);
+  $('person-search').addEventListener('change', (e) => searchPerson(e.target.value));
+  $('person-search').addEventListener('keydown', (e) => {
+    if (e.key === 'Enter') { e.preventDefault(); searchPerson(e.target.value); }
+  });
   $('print').addEventListener('click', () => window.print());
   $('path-form').addEventListener('submit', (e) => { e.preventDefault(); findPaths(); });
   $('path-clear').addEventListener('click', () => {
@@ -220,9 +240,25 @@ function wire() {
   });
 }
 
+// After an edit: the map loaded again where the user was looking.
+async function reloadInPlace() {
+  const cy = state.cy;
+  const view = cy ? { zoom: cy.zoom(), pan: { ...cy.pan() } } : null;
+  await loadAccount();
+  if (view && state.cy && state.activePath < 0) { state.cy.viewport(view); syncOverlay(); }
+}
+
 async function start() {
+  edits.reload = reloadInPlace;
   taps.contact = (id) => showDetails(id, true);
-  taps.unit = (ref) => { if (state.gapsBySubject.has(ref)) selectTab('gaps'); };
+  taps.unit = (ref) => {
+    if (toggleUnit(ref)) {
+      redraw();
+      const node = state.cy.getElementById(`unit:${ref}`);
+      if (node.length) zoomTo(node);
+    }
+    if (state.gapsBySubject.has(ref)) selectTab('gaps');
+  };
   wire();
   const match = window.location.pathname.match(/^\/map\/([^/]+)\/?$/);
   state.accountId = match ? decodeURIComponent(match[1]) : null;
@@ -248,6 +284,7 @@ window.relgraphMap = {
   get cy() { return state.cy; },
   findPaths,
   showDetails: (id) => showDetails(id, true),
+  showEveryone,
 };
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);

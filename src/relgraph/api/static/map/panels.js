@@ -2,6 +2,7 @@
 // the details of a contact (with its latest assessment), and the tabs between them.
 
 import { ASSESSMENT_QUERY, gql } from './api.js';
+import { editPanel } from './edits.js';
 import { findPaths, redraw } from './paths.js';
 import { personName, unitsInTreeOrder } from './model.js';
 import { daysAgo, state } from './state.js';
@@ -96,18 +97,26 @@ function focusSubject(id) {
   const cy = state.cy;
   if (!cy) return;
   if (state.contacts.has(id)) {
-    if (!cy.getElementById(id).length) { resetFilters(); }
+    if (!cy.getElementById(id).length) {
+      if (state.focus) state.expanded.add(state.contacts.get(id).orgUnit);
+      resetFilters();
+    }
     showDetails(id, false);
     const node = cy.getElementById(id);
     if (node.length) { cy.animate({ center: { eles: node }, zoom: Math.max(cy.zoom(), 0.8) }, { duration: 250 }); flash(id); }
   } else if (state.units.has(id)) {
     let node = cy.getElementById(`unit:${id}`);
-    if (!node.length) { resetFilters(); node = cy.getElementById(`unit:${id}`); }
+    if (!node.length) {
+      // a unit inside a collapsed one is drawn once its parent is expanded
+      if (state.focus && state.units.get(id).parent) state.expanded.add(state.units.get(id).parent);
+      resetFilters();
+      node = cy.getElementById(`unit:${id}`);
+    }
     if (node.length) cy.animate({ fit: { eles: node, padding: 40 } }, { duration: 250 });
   }
 }
 
-function flash(id) {
+export function flash(id) {
   const card = state.overlay.querySelector(`.card[data-id="${CSS.escape(id)}"]`);
   if (!card) return;
   card.classList.remove('flash');
@@ -197,6 +206,7 @@ export async function showDetails(id, switchTab) {
       h('div', { class: 'actions' }, h('button', {
         type: 'button', class: 'primary', onclick: () => { $('path-target').value = id; selectTab('paths'); findPaths(); },
       }, `Find paths to ${c.name}`)),
+      editPanel(c),
     ));
   loadAssessment(id, box.querySelector('.assessment'));
 }

@@ -4,6 +4,7 @@
 import { gql, PATHS_QUERY } from './api.js';
 import { renderCards } from './cards.js';
 import { drawMap, fitView } from './draw.js';
+import { READABLE_ZOOM } from './focus.js';
 import { personName } from './model.js';
 import { state } from './state.js';
 import { $, CARD_H, CARD_W, fmtStrength, h } from './util.js';
@@ -93,6 +94,13 @@ function showPath(index) {
   const cy = state.cy;
   const path = state.paths[index];
   if (!cy || !path) return;
+  // the path's own contacts in collapsed units: expand those units rather than draw the
+  // people as strangers beside the map
+  const collapsed = path.nodes.filter((n) => state.focus && state.contacts.has(n.id) && !cy.getElementById(n.id).length);
+  if (collapsed.length) {
+    for (const n of collapsed) state.expanded.add(state.contacts.get(n.id).orgUnit);
+    drawMap();
+  }
   clearPath();
   state.activePath = index;
   const bb = cy.elements().boundingBox();
@@ -165,5 +173,6 @@ function showPath(index) {
   for (const el of document.querySelectorAll('.path-item')) {
     el.classList.toggle('active', el.dataset.index === String(index));
   }
-  fitView(pathEls.union(edgeEls));
+  // room around the path for the step tags above the cards; no closer than reading needs
+  fitView(pathEls.union(edgeEls), 60, READABLE_ZOOM);
 }
