@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import difflib
 import io
 import math
 import re
@@ -46,9 +45,7 @@ READ_STEP = 5_000  # rows between two progress reports of a table being read
 def _near_an_array(name: str) -> bool:
     """A table name one slip away from an array's (`contact`, `Contacts`, `org_units`), not one
     merely alike (`Notes` and `teams`)."""
-    folded = name.replace("_", "").lower()
-    return any(folded == a.lower() for a in DOCUMENT_ORDER) or bool(
-        difflib.get_close_matches(name, DOCUMENT_ORDER, n=1, cutoff=0.8))
+    return bool(did_you_mean(name, DOCUMENT_ORDER, cutoff=0.8))
 
 
 def _kind(hint: Any) -> str:

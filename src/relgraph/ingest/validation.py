@@ -694,8 +694,10 @@ def _json_type(value: Any) -> str:
     return "null" if value is None else type(value).__name__
 
 
-def did_you_mean(word: str, choices: Sequence[str]) -> str:
-    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+def did_you_mean(word: str, choices: Sequence[str], cutoff: float = 0.6) -> str:
+    """` (did you mean X?)` for the choice closest to `word` (by `difflib` at `cutoff`, or the
+    same letters without case and underscores), else empty."""
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=cutoff)
     if not close and word.replace("_", "").lower() in {c.lower() for c in choices}:
         close = [c for c in choices if c.lower() == word.replace("_", "").lower()]
     return f" (did you mean {close[0]}?)" if close else ""
