@@ -6,7 +6,9 @@ answer); not one request goes anywhere else and the pages' policy refuses nothin
 from __future__ import annotations
 
 import json
+import time
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 from e2e_support import ARTIFACTS, CHROMIUM, Browser, Portfolio, Server
@@ -64,14 +66,32 @@ def test_the_power_map_and_the_portfolio_load_nothing_from_elsewhere(
 
 def test_graphiql_runs_a_query_offline(server: Server, browser: Browser) -> None:
     page, requests, problems = watched(browser, server)
-    page.goto(f"{server.url}/graphql")
+    # The query comes in the address (`?q=`, as a shared link would carry it), so it is in the
+    # editor from the first render and no later tab-state restore can replace it.
+    page.goto(f"{server.url}/graphql?q={quote(QUERY)}")
+    # GraphiQL 3 creates its CodeMirror 5 editors one after the other, and its run button does
+    # nothing until both the query and the response editor exist (its `run` returns early):
+    # wait for both before acting, as a user waits for the page to finish drawing.
     page.wait_for_selector(".graphiql-container .graphiql-query-editor .CodeMirror",
                            timeout=60_000)
-    # GraphiQL 3 edits with CodeMirror 5: set the query through its editor, run it with the
-    # page's own button (the tab's API key goes with it).
-    page.evaluate("q => document.querySelector('.graphiql-query-editor .CodeMirror')"
-                  ".CodeMirror.setValue(q)", QUERY)
-    page.click(".graphiql-execute-button")
+    page.wait_for_selector(".graphiql-container .graphiql-response .CodeMirror", timeout=60_000)
+    # Run it with the page's own button (the tab's API key goes with it). React re-binds the
+    # button's handler once the editors are registered; on a loaded machine that can lag their
+    # appearance, so a click that sent no request within 3 s is repeated, as a user would (not
+    # blindly: a click while the query runs would stop it).
+    page.wait_for_function("q => document.querySelector('.graphiql-query-editor .CodeMirror')"
+                           ".CodeMirror.getValue() === q", arg=QUERY, timeout=30_000)
+    runs: list[str] = []
+    page.on("request", lambda r: runs.append(r.url) if r.method == "POST"
+            and "query Tiers" in (r.post_data or "") else None)
+    for _ in range(20):
+        page.click(".graphiql-execute-button")
+        deadline = time.monotonic() + 3
+        while not runs and time.monotonic() < deadline:
+            page.wait_for_timeout(100)
+        if runs:
+            break
+    assert runs, "GraphiQL's run button never sent the query"
     page.wait_for_function("() => { const r = document.querySelector("
                            "'.graphiql-response .CodeMirror'); return r && "
                            "r.CodeMirror.getValue().includes('\"data\"'); }", timeout=60_000)
