@@ -16,7 +16,8 @@ from relgraph.config import Settings
 from relgraph.cypher import load_catalog, statement
 from relgraph.ingest.importer import import_document
 from relgraph.intel import influence_paths, influenced_by
-from relgraph.intel.projection import graph_generation, projection_of
+from relgraph.intel.generation import graph_generation
+from relgraph.intel.projection import projection_of
 from relgraph.store import GraphStore
 
 AS_OF = dt.date(2026, 11, 1)

@@ -20,7 +20,6 @@ import contextlib
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass
 from typing import Any, Protocol, TypeVar
 
 import strawberry
@@ -31,10 +30,7 @@ from relgraph.api import stored
 from relgraph.api.context import Context
 from relgraph.cypher import Statement, statement
 from relgraph.intel.company import TierReviewInfo
-from relgraph.intel.gaps import coverage
-from relgraph.intel.portfolio import company_figures
-from relgraph.intel.scores import health_of
-from relgraph.intel.types import AccountHealth, CompanyFigures, CoverageGap
+from relgraph.intel.portfolio import AccountAnalysis, account_analyses
 from relgraph.model import OPEN_STAGES
 from relgraph.store.base import Row
 
@@ -86,16 +82,6 @@ STATEMENTS: dict[str, Statement] = {name: statement(name) for name in (
     "api_teams_of_staff",
     "api_tier_reviews_of_accounts",
 )}
-
-
-@dataclass(frozen=True)
-class Analysis:
-    """Health, gaps and company figures of one account at one day, from one load of its
-    facts."""
-
-    health: AccountHealth
-    gaps: list[CoverageGap]
-    company: CompanyFigures
 
 
 def _by_id(ctx: Context[Any], name: str, build: Callable[[Row], T],
@@ -281,7 +267,8 @@ class Loaders:
                                                  self._attendee, self._attendee_seen)
 
         # --- analyses -------------------------------------------------------------------------
-        self.analysis: DataLoader[tuple[str, str], Analysis] = DataLoader(load_fn=self._analyses)
+        self.analysis: DataLoader[tuple[str, str], AccountAnalysis] = DataLoader(
+            load_fn=self._analyses)
 
     # --- scope ---------------------------------------------------------------------------------
 
@@ -339,24 +326,22 @@ class Loaders:
         return stored.Attendees(staff=[p for p in people if isinstance(p, stored.Staff)],
                                 contacts=[p for p in people if isinstance(p, stored.Contact)])
 
-    async def _analyses(self, keys: list[tuple[str, str]]) -> list[Analysis]:
+    async def _analyses(self, keys: list[tuple[str, str]]) -> list[AccountAnalysis]:
         """Health, gaps and company figures of the accounts asked about, one computation per
         day asked; effort shares are of the accounts the key sees."""
         per_day: dict[str, set[str]] = defaultdict(set)
         for account_id, day in keys:
             per_day[day].add(account_id)
-        found: dict[tuple[str, str], Analysis] = {}
+        found: dict[tuple[str, str], AccountAnalysis] = {}
         ctx = self._ctx
         accounts = ctx.principal.accounts
         scope = None if accounts is None else sorted(accounts)
         for day, ids in sorted(per_day.items()):
             # Asked for by Account objects: the accounts exist and the key sees them.
-            result = await ctx.call(coverage, ctx.store, sorted(ids), dt.date.fromisoformat(day),
-                                    ctx.settings)
-            company = await ctx.call(company_figures, ctx.store, result, scope, ctx.settings)
-            for aid, facts in result.portfolio.accounts.items():
-                found[(aid, day)] = Analysis(health_of(facts, ctx.settings),
-                                             result.of_account(aid), company[aid])
+            analyses = await ctx.call(account_analyses, ctx.store, sorted(ids),
+                                      dt.date.fromisoformat(day), scope, ctx.settings)
+            for aid, analysis in analyses.items():
+                found[(aid, day)] = analysis
         return [found[k] for k in keys]
 
 

@@ -40,6 +40,7 @@ from relgraph.intel.common import (
 )
 from relgraph.intel.company import WINDOW_DAYS, CompanyFacts, CompanyRecords, in_window, latest
 from relgraph.intel.facts import AccountFacts, ContactInfo, Portfolio, StaffInfo, load_facts
+from relgraph.intel.memo import memo_of, settings_key
 from relgraph.intel.org import HOW, label, missing, relationship_of
 from relgraph.intel.plans import ENDED_WINDOW_DAYS, PlanInfo, load_plans
 from relgraph.intel.types import Candidate, CoverageGap
@@ -114,11 +115,19 @@ def coverage(
     kinds: set[GapKind] | None = None,
 ) -> Coverage:
     """The gaps of these accounts (every account when None) at `as_of`, of the kinds asked
-    (all when None), from one load of their facts. An unknown account id raises NotFound."""
-    portfolio = load_facts(store, account_ids, as_of, settings)
-    extras = Extras.fetch(store, portfolio, kinds)
-    return Coverage(portfolio, extras.gaps(portfolio, settings, kinds), extras.company,
-                    extras.plans)
+    (all when None), from one load of their facts. An unknown account id raises NotFound.
+
+    Kept per graph generation (relgraph.intel.memo): asked again about an unchanged graph, the
+    answer costs one statement. Callers must not change what it returns."""
+    def compute() -> Coverage:
+        portfolio = load_facts(store, account_ids, as_of, settings)
+        extras = Extras.fetch(store, portfolio, kinds)
+        return Coverage(portfolio, extras.gaps(portfolio, settings, kinds), extras.company,
+                        extras.plans)
+
+    key = ("coverage", None if account_ids is None else tuple(sorted(set(account_ids))),
+           as_of, None if kinds is None else frozenset(kinds), settings_key(settings))
+    return memo_of(store).answer(store, key, compute)
 
 
 def coverage_gaps(
@@ -130,7 +139,8 @@ def coverage_gaps(
     portfolio (None), ordered by severity, account, kind (the contract's table order), subject."""
     wanted = parse_kinds(kinds)
     ids = [account_id] if isinstance(account_id, str) else account_id
-    return coverage(store, ids, resolve_as_of(as_of), settings_or_default(settings), wanted).gaps
+    found = coverage(store, ids, resolve_as_of(as_of), settings_or_default(settings), wanted)
+    return list(found.gaps)
 
 
 def gaps_of(

@@ -9,7 +9,8 @@ figures of accounts for BI.
   required actions).
 
 Statements per call: `portfolio` 3 (the accounts, their company records, the attendances);
-`tier_history` 2; `company_figures` 2 beside the coverage it is given.
+`tier_history` 2; `company_figures` 2 beside the coverage it is given; `account_analyses` 1
+when asked again about an unchanged graph.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from relgraph.config import Settings
 from relgraph.cypher import statement
@@ -24,10 +26,14 @@ from relgraph.errors import NotFound
 from relgraph.intel.common import resolve_as_of, rounded, settings_or_default
 from relgraph.intel.company import CompanyRecords, TierReviewInfo, attendances, unit_activities
 from relgraph.intel.departments import departments_of, mean_score
-from relgraph.intel.gaps import Coverage
+from relgraph.intel.gaps import Coverage, coverage
+from relgraph.intel.memo import memo_of, settings_key
 from relgraph.intel.org import partnership_of, relationship_of
+from relgraph.intel.scores import health_of
 from relgraph.intel.types import (
+    AccountHealth,
     CompanyFigures,
+    CoverageGap,
     PartnershipCoverage,
     PortfolioSummary,
     TierChange,
@@ -99,6 +105,38 @@ def tier_changes(reviews: Sequence[TierReviewInfo]) -> list[TierChange]:
                               reviewed_by_id=r.reviewed_by, note=r.note))
         previous = r.tier
     return out
+
+
+@dataclass(frozen=True)
+class AccountAnalysis:
+    """Health, gaps and company figures of one account at one day, from one load of its facts:
+    what the flat figures of an account (BI) are made of."""
+
+    health: AccountHealth
+    gaps: list[CoverageGap]
+    company: CompanyFigures
+
+
+def account_analyses(
+    store: GraphStore, account_ids: Sequence[str], day: dt.date,
+    portfolio_ids: Sequence[str] | None, settings: Settings,
+) -> dict[str, AccountAnalysis]:
+    """The analyses of these accounts at `day`, effort shares of the attendances of the
+    portfolio (`portfolio_ids`, or every account when None). Kept per graph generation
+    (relgraph.intel.memo): a BI tool's page asked again about an unchanged graph costs one
+    statement. An unknown account id raises NotFound."""
+    ids = tuple(sorted(set(account_ids)))
+
+    def compute() -> dict[str, AccountAnalysis]:
+        found = coverage(store, ids, day, settings)
+        company = company_figures(store, found, portfolio_ids, settings)
+        return {aid: AccountAnalysis(health_of(facts, settings), found.of_account(aid),
+                                     company[aid])
+                for aid, facts in found.portfolio.accounts.items()}
+
+    scope = None if portfolio_ids is None else tuple(sorted(set(portfolio_ids)))
+    key = ("analyses", ids, day, scope, settings_key(settings))
+    return memo_of(store).answer(store, key, compute)
 
 
 def company_figures(

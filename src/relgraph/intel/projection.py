@@ -37,10 +37,10 @@ from relgraph.intel.common import (
     reporting_strength,
     to_date,
 )
+from relgraph.intel.generation import Generation, graph_generation, per_store
 from relgraph.intel.types import LinkType, PathLink, PathNode, Side
 from relgraph.store.base import GraphStore, Row
 
-GRAPH_GENERATION = statement("graph_generation")
 PEOPLE = statement("projection_people")
 ASSESSMENTS = statement("projection_assessments")
 KNOWS = statement("projection_knows")
@@ -58,8 +58,6 @@ DAYS_KEPT = 4
 # generation it started at, so that the next question loads again).
 LOAD_ATTEMPTS = 3
 
-Generation = tuple[Any, Any]  # (epoch, value) of the graph's generation marker
-
 # Link kinds, sources and the tie preference between link types (KNOWS, then REPORTS_TO).
 K_KNOWS, K_REPORTS_TO, K_INFLUENCES = 0, 1, 2
 LINK_TYPES = (LinkType.KNOWS, LinkType.REPORTS_TO, LinkType.INFLUENCES)
@@ -68,13 +66,6 @@ SOURCES = ("asserted", "derived", "reporting", "influence")
 S_ASSERTED, S_DERIVED, S_REPORTING, S_INFLUENCE = 0, 1, 2, 3
 OPEN_START, OPEN_END = 0, 10**7  # day numbers beyond any date: a line without since / until
 NONE = -1  # no kind / no interaction day in the int arrays
-
-
-def graph_generation(store: GraphStore) -> Generation:
-    """The graph's generation: changes with every write of the relationship graph."""
-    rows = store.run(GRAPH_GENERATION)
-    marker = (rows[0]["generation"] if rows else None) or {}
-    return (marker.get("epoch"), marker.get("value"))
 
 
 def _is_newer_or_same(have: Generation, asked: Generation) -> bool:
@@ -669,15 +660,9 @@ _REGISTRY_LOCK = threading.Lock()
 
 
 def projection_of(store: GraphStore) -> Projection:
-    """The projection shared by every user of `store` in this process. A view of a store (an API
-    request's, which only adds a time budget) names the store it reads as `underlying`: the
-    requests share that store's projection instead of each loading its own."""
-    shared = getattr(store, "underlying", store)
-    with _REGISTRY_LOCK:
-        found = _PROJECTIONS.get(shared)
-        if found is None:
-            found = _PROJECTIONS[shared] = Projection()
-        return found
+    """The projection shared by every user of `store` (or of the store it is a view of) in this
+    process."""
+    return per_store(_PROJECTIONS, _REGISTRY_LOCK, store, Projection)
 
 
 def day_view(store: GraphStore, day: dt.date, settings: Settings) -> DayView:

@@ -10,9 +10,9 @@ from collections import Counter
 import strawberry
 
 from relgraph import model
-from relgraph.api.loaders import Analysis
 from relgraph.api.stored import AccountCounts
 from relgraph.intel import types as answers
+from relgraph.intel.portfolio import AccountAnalysis
 
 
 @strawberry.type(description="A staff member suggested to close a gap.")
@@ -93,7 +93,7 @@ class AccountFigures:
         "staffAttendances over those of all the accounts the API key sees (null: none)."))
 
     @staticmethod
-    def of(day: dt.date, analysis: Analysis, counts: AccountCounts) -> AccountFigures:
+    def of(day: dt.date, analysis: AccountAnalysis, counts: AccountCounts) -> AccountFigures:
         health, gaps, company = analysis.health, analysis.gaps, analysis.company
         severities = Counter(g.severity for g in gaps)
         kinds = Counter(g.kind for g in gaps)

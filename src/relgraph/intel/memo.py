@@ -1,0 +1,111 @@
+"""Answers kept per graph generation: a question asked again about an unchanged graph is answered
+from memory, at the cost of one statement (the generation read).
+
+An answer computed at generation g (relgraph.intel.generation) is the answer at g: coverage,
+health and the company figures are pure functions of the graph, the as-of day, the settings and
+the accounts asked. A kept answer is used only while the graph's generation is still the one it
+was computed at, so it is never stale, whichever process or path (API, CLI, import) wrote. An
+answer whose computation saw a write land between its statements is returned but not kept (it
+may mix two generations).
+
+Answers are kept per store object, like the link projection: the requests of one API process
+share them. Bounded by entries, least recently used first out.
+"""
+
+from __future__ import annotations
+
+import threading
+import weakref
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from concurrent.futures import Future
+from typing import Any, TypeVar
+
+from relgraph.config import Settings
+from relgraph.intel.generation import Generation, graph_generation, per_store
+from relgraph.store.base import GraphStore
+
+T = TypeVar("T")
+
+# Answers kept per store. A whole-portfolio coverage at 100,000 contacts holds its facts (some
+# hundreds of MB); the bound keeps a few pages, portfolios and days of a BI tool's pull.
+ENTRIES = 24
+
+
+def settings_key(settings: Settings) -> str:
+    """What identifies the settings an answer was computed with (thresholds, cadences, ...)."""
+    return settings.model_dump_json()
+
+
+class Memo:
+    """The answers kept for one store, each tagged with the generation it was computed at.
+
+    Single flight: a question asked while the same one is being computed at the same generation
+    waits for that computation instead of starting another (a BI tool retrying a slow page, or
+    an API request abandoned at its time budget whose computation goes on, then kept)."""
+
+    def __init__(self, entries: int = ENTRIES) -> None:
+        self._lock = threading.Lock()
+        self._entries: OrderedDict[Hashable, tuple[Generation, Any]] = OrderedDict()
+        self._running: dict[Hashable, tuple[Generation, Future[Any]]] = {}
+        self._size = entries
+        self.hits = 0
+        self.misses = 0
+
+    def answer(self, store: GraphStore, key: Hashable, compute: Callable[[], T]) -> T:
+        """The answer kept under `key` if the graph has not changed since, else `compute()`."""
+        generation = graph_generation(store)
+        with self._lock:
+            kept = self._entries.get(key)
+            if kept is not None and kept[0] == generation:
+                self._entries.move_to_end(key)
+                self.hits += 1
+                value: T = kept[1]
+                return value
+            running = self._running.get(key)
+            if running is not None and running[0] == generation:
+                self.hits += 1
+                waited: Future[T] = running[1]
+            else:
+                self.misses += 1
+                waited = Future()
+                self._running[key] = (generation, waited)
+                running = None
+        if running is not None:
+            return waited.result()
+        try:
+            value = compute()
+        except BaseException as failure:
+            waited.set_exception(failure)
+            self._finish(key, waited)
+            raise
+        waited.set_result(value)
+        consistent = graph_generation(store) == generation  # no write landed while computing
+        with self._lock:
+            if consistent:
+                self._entries[key] = (generation, value)
+                self._entries.move_to_end(key)
+                while len(self._entries) > self._size:
+                    self._entries.popitem(last=False)
+        self._finish(key, waited)
+        return value
+
+    def _finish(self, key: Hashable, done: Future[Any]) -> None:
+        with self._lock:
+            if key in self._running and self._running[key][1] is done:
+                del self._running[key]
+
+    def clear(self) -> None:
+        """Forget every kept answer (the benchmark measures the first ask this way)."""
+        with self._lock:
+            self._entries.clear()
+
+
+_MEMOS: weakref.WeakKeyDictionary[GraphStore, Memo] = weakref.WeakKeyDictionary()
+_MEMOS_LOCK = threading.Lock()
+
+
+def memo_of(store: GraphStore) -> Memo:
+    """The answers kept for the store `store` reads, shared by every user of it in this
+    process."""
+    return per_store(_MEMOS, _MEMOS_LOCK, store, Memo)

@@ -1,0 +1,116 @@
+"""Kept answers on each engine: coverage and the account analyses asked again about an unchanged
+graph cost one statement and give the same answer, and a write by any route (an import, another
+store object as another process would hold, `relgraph import`) is seen by the very next
+question."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import threading
+from pathlib import Path
+from typing import Any
+
+from click.testing import CliRunner
+from tests.support import load
+
+from relgraph.cli import cli
+from relgraph.config import Settings
+from relgraph.ingest.importer import import_document
+from relgraph.intel import coverage_gaps
+from relgraph.intel.memo import memo_of
+from relgraph.intel.portfolio import account_analyses
+from relgraph.store import GraphStore, open_store
+
+AS_OF = dt.date(2026, 11, 1)
+GRAPH: dict[str, list[dict[str, Any]]] = {
+    "accounts": [{"id": "acc-1", "name": "Northwind", "tier": "A"}],
+    "staff": [{"id": "sa", "name": "Sam Able"}, {"id": "sb", "name": "Bea Baker"}],
+    "contacts": [{"id": "k", "account": "acc-1", "name": "Kim Key", "key": True}],
+    "owners": [{"staff": "sa", "contact": "k", "role": "A"}],
+}
+# Bea becomes the B owner of Kim: the OWNER_MISSING_B gap goes.
+B_OWNER = {"format": "relgraph/1", "owners": [{"staff": "sb", "contact": "k", "role": "B"}]}
+
+
+def missing_b(store: GraphStore) -> list[str]:
+    return [g.subject_id for g in coverage_gaps(store, "acc-1", kinds=["OWNER_MISSING_B"],
+                                                as_of=AS_OF)]
+
+
+def test_asked_again_costs_one_statement_and_an_import_is_seen_next(store: GraphStore) -> None:
+    load(store, **GRAPH)
+    assert missing_b(store) == ["k"]
+    before = store.statements_run
+    assert missing_b(store) == ["k"]
+    assert store.statements_run == before + 1  # the generation read, nothing else
+    import_document(store, B_OWNER)
+    assert missing_b(store) == []
+
+
+def test_the_analyses_of_a_page_follow_a_write(store: GraphStore,
+                                               engine_settings: Settings) -> None:
+    load(store, **GRAPH)
+    first = account_analyses(store, ["acc-1"], AS_OF, None, engine_settings)["acc-1"]
+    assert "OWNER_MISSING_B" in {g.kind for g in first.gaps}
+    before = store.statements_run
+    assert account_analyses(store, ["acc-1"], AS_OF, None, engine_settings)["acc-1"] == first
+    assert store.statements_run == before + 1
+    import_document(store, B_OWNER)
+    after = account_analyses(store, ["acc-1"], AS_OF, None, engine_settings)["acc-1"]
+    # a second owner: no B owner missing, and the account is no longer single-threaded
+    assert {g.kind for g in first.gaps} - {g.kind for g in after.gaps} == {
+        "OWNER_MISSING_B", "SINGLE_THREADED"}
+    assert len(after.gaps) == len(first.gaps) - 2
+    assert after.health.owner_coverage is not None and first.health.owner_coverage is not None
+    assert after.health.owner_coverage > first.health.owner_coverage
+
+
+def test_a_write_through_another_store_is_seen(store: GraphStore,
+                                              engine_settings: Settings) -> None:
+    """Another store object on the same graph keeps its own answers, as another process does:
+    only the generation in the graph tells this one."""
+    load(store, **GRAPH)
+    assert missing_b(store) == ["k"]
+    other = open_store(engine_settings)
+    try:
+        assert memo_of(other) is not memo_of(store)
+        import_document(other, B_OWNER)
+    finally:
+        other.close()
+    assert missing_b(store) == []
+
+
+def test_relgraph_import_is_seen_by_the_next_question(store: GraphStore, tmp_path: Path,
+                                                     engine_settings: Settings) -> None:
+    load(store, **GRAPH)
+    assert missing_b(store) == ["k"]
+    source = tmp_path / "owner.json"
+    source.write_text(json.dumps(B_OWNER), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["import", str(source)],
+                                env=engine_settings.engine_environment())
+    assert result.exit_code == 0, result.stderr
+    assert missing_b(store) == []
+
+
+def test_the_same_question_at_once_is_computed_once(store: GraphStore) -> None:
+    load(store, **GRAPH)
+    memo = memo_of(store)
+    memo.clear()
+    release = threading.Event()
+    computed: list[int] = []
+
+    def slow() -> int:
+        release.wait(10)
+        computed.append(1)
+        return 42
+
+    answers: list[int] = []
+    askers = [threading.Thread(target=lambda: answers.append(memo.answer(store, "q", slow)))
+              for _ in range(3)]
+    for asker in askers:
+        asker.start()
+    release.set()
+    for asker in askers:
+        asker.join(10)
+    assert answers == [42, 42, 42] and computed == [1]
