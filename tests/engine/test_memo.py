@@ -20,6 +20,7 @@ from relgraph.ingest.importer import import_document
 from relgraph.intel import coverage_gaps
 from relgraph.intel.memo import memo_of
 from relgraph.intel.portfolio import account_analyses
+from relgraph.intel.powermap import power_map
 from relgraph.store import GraphStore, open_store
 
 AS_OF = dt.date(2026, 11, 1)
@@ -114,3 +115,15 @@ def test_the_same_question_at_once_is_computed_once(store: GraphStore) -> None:
     for asker in askers:
         asker.join(10)
     assert answers == [42, 42, 42] and computed == [1]
+
+
+def test_a_power_map_reopened_follows_a_write(store: GraphStore) -> None:
+    load(store, **GRAPH)
+    [kim] = power_map(store, "acc-1", AS_OF).contacts
+    assert "OWNER_MISSING_B" in kim.gaps and [o["role"] for o in kim.owners] == ["A"]
+    before = store.statements_run
+    assert power_map(store, "acc-1", AS_OF).contacts == [kim]
+    assert store.statements_run == before + 1
+    import_document(store, B_OWNER)
+    [kim] = power_map(store, "acc-1", AS_OF).contacts
+    assert "OWNER_MISSING_B" not in kim.gaps and [o["role"] for o in kim.owners] == ["A", "B"]

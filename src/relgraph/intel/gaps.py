@@ -115,19 +115,11 @@ def coverage(
     kinds: set[GapKind] | None = None,
 ) -> Coverage:
     """The gaps of these accounts (every account when None) at `as_of`, of the kinds asked
-    (all when None), from one load of their facts. An unknown account id raises NotFound.
-
-    Kept per graph generation (relgraph.intel.memo): asked again about an unchanged graph, the
-    answer costs one statement. Callers must not change what it returns."""
-    def compute() -> Coverage:
-        portfolio = load_facts(store, account_ids, as_of, settings)
-        extras = Extras.fetch(store, portfolio, kinds)
-        return Coverage(portfolio, extras.gaps(portfolio, settings, kinds), extras.company,
-                        extras.plans)
-
-    key = ("coverage", None if account_ids is None else tuple(sorted(set(account_ids))),
-           as_of, None if kinds is None else frozenset(kinds), settings_key(settings))
-    return memo_of(store).answer(store, key, compute)
+    (all when None), from one load of their facts. An unknown account id raises NotFound."""
+    portfolio = load_facts(store, account_ids, as_of, settings)
+    extras = Extras.fetch(store, portfolio, kinds)
+    return Coverage(portfolio, extras.gaps(portfolio, settings, kinds), extras.company,
+                    extras.plans)
 
 
 def coverage_gaps(
@@ -139,8 +131,16 @@ def coverage_gaps(
     portfolio (None), ordered by severity, account, kind (the contract's table order), subject."""
     wanted = parse_kinds(kinds)
     ids = [account_id] if isinstance(account_id, str) else account_id
-    found = coverage(store, ids, resolve_as_of(as_of), settings_or_default(settings), wanted)
-    return list(found.gaps)
+    day, cfg = resolve_as_of(as_of), settings_or_default(settings)
+
+    def compute() -> tuple[CoverageGap, ...]:
+        return tuple(coverage(store, ids, day, cfg, wanted).gaps)
+
+    # Kept per graph generation (relgraph.intel.memo): asked again about an unchanged graph,
+    # the answer costs one statement. The findings alone are kept, not the facts behind them.
+    key = ("gaps", None if ids is None else tuple(sorted(set(ids))), day,
+           None if wanted is None else frozenset(wanted), settings_key(cfg))
+    return list(memo_of(store).answer(store, key, compute))
 
 
 def gaps_of(

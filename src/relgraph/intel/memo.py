@@ -1,9 +1,9 @@
 """Answers kept per graph generation: a question asked again about an unchanged graph is answered
 from memory, at the cost of one statement (the generation read).
 
-An answer computed at generation g (relgraph.intel.generation) is the answer at g: coverage,
-health and the company figures are pure functions of the graph, the as-of day, the settings and
-the accounts asked. A kept answer is used only while the graph's generation is still the one it
+An answer computed at generation g (relgraph.intel.generation) is the answer at g: gaps, the
+power map and the figures are pure functions of the graph, the as-of day, the settings and the
+accounts asked. A kept answer is used only while the graph's generation is still the one it
 was computed at, so it is never stale, whichever process or path (API, CLI, import) wrote. An
 answer whose computation saw a write land between its statements is returned but not kept (it
 may mix two generations).
@@ -27,9 +27,10 @@ from relgraph.store.base import GraphStore
 
 T = TypeVar("T")
 
-# Answers kept per store. A whole-portfolio coverage at 100,000 contacts holds its facts (some
-# hundreds of MB); the bound keeps a few pages, portfolios and days of a BI tool's pull.
-ENTRIES = 24
+# Answers kept per store. Kept answers are findings and figures, not the facts behind them
+# (a coverage of 100 accounts of 10,000 contacts holds 39 MiB of facts; its gaps a few hundred
+# KiB): the bound keeps the pages, portfolios, maps and days of several users.
+ENTRIES = 64
 
 
 def settings_key(settings: Settings) -> str:

@@ -23,6 +23,7 @@ from relgraph.intel.company import CompanyFacts, unit_activities
 from relgraph.intel.departments import departments_of
 from relgraph.intel.facts import AccountFacts
 from relgraph.intel.gaps import coverage
+from relgraph.intel.memo import memo_of, settings_key
 from relgraph.intel.org import relationship_of
 from relgraph.intel.plans import PlanInfo
 from relgraph.intel.types import (
@@ -42,12 +43,19 @@ def power_map(
 ) -> PowerMap:
     """The power map of one account as of `as_of` (today by default)."""
     day, cfg = resolve_as_of(as_of), settings_or_default(settings)
-    found = coverage(store, [account_id], day, cfg)
-    assert found.company is not None  # a coverage of every kind reads the company records
-    return build_power_map(found.portfolio.accounts[account_id], found.gaps,
-                           Company(found.company.of(account_id),
-                                   unit_activities(store, [account_id], day), cfg),
-                           found.plans.get(account_id, ()))
+
+    def compute() -> PowerMap:
+        found = coverage(store, [account_id], day, cfg)
+        assert found.company is not None  # a coverage of every kind reads the company records
+        return build_power_map(found.portfolio.accounts[account_id], found.gaps,
+                               Company(found.company.of(account_id),
+                                       unit_activities(store, [account_id], day), cfg),
+                               found.plans.get(account_id, ()))
+
+    # Kept per graph generation (relgraph.intel.memo): a map reopened on an unchanged graph
+    # costs one statement.
+    return memo_of(store).answer(store, ("power_map", account_id, day, settings_key(cfg)),
+                                 compute)
 
 
 @dataclass(frozen=True)
