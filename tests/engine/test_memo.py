@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -127,3 +128,38 @@ def test_a_power_map_reopened_follows_a_write(store: GraphStore) -> None:
     import_document(store, B_OWNER)
     [kim] = power_map(store, "acc-1", AS_OF).contacts
     assert "OWNER_MISSING_B" not in kim.gaps and [o["role"] for o in kim.owners] == ["A", "B"]
+
+
+def test_a_failed_computation_is_the_askers_not_the_answer(store: GraphStore) -> None:
+    """An asker whose computation fails (an API request past its time budget) passes the
+    failure on to no one: whoever waited for it computes the answer itself."""
+    load(store, **GRAPH)
+    memo = memo_of(store)
+    started, release = threading.Event(), threading.Event()
+
+    def past_its_budget() -> int:
+        started.set()
+        release.wait(10)
+        raise TimeoutError("the request ran past its time budget")
+
+    failures: list[BaseException] = []
+    answers: list[int] = []
+
+    def first() -> None:
+        try:
+            memo.answer(store, "slow", past_its_budget)
+        except TimeoutError as failure:
+            failures.append(failure)
+
+    asker = threading.Thread(target=first)
+    asker.start()
+    assert started.wait(10)
+    waiter = threading.Thread(target=lambda: answers.append(memo.answer(store, "slow",
+                                                                        lambda: 7)))
+    waiter.start()
+    time.sleep(0.3)  # the waiter is now waiting for the first computation
+    release.set()
+    asker.join(10)
+    waiter.join(10)
+    assert [type(f) for f in failures] == [TimeoutError] and answers == [7]
+    assert memo.answer(store, "slow", lambda: 8) == 7  # kept

@@ -42,8 +42,10 @@ class Memo:
     """The answers kept for one store, each tagged with the generation it was computed at.
 
     Single flight: a question asked while the same one is being computed at the same generation
-    waits for that computation instead of starting another (a BI tool retrying a slow page, or
-    an API request abandoned at its time budget whose computation goes on, then kept)."""
+    waits for that computation instead of starting another (a BI tool retrying a slow page, a
+    page asked by several users at once). If that computation fails (an API request's ran past
+    its time budget), each waiter asks again itself: a failure is the asker's, not the answer.
+    """
 
     def __init__(self, entries: int = ENTRIES) -> None:
         self._lock = threading.Lock()
@@ -55,41 +57,44 @@ class Memo:
 
     def answer(self, store: GraphStore, key: Hashable, compute: Callable[[], T]) -> T:
         """The answer kept under `key` if the graph has not changed since, else `compute()`."""
-        generation = graph_generation(store)
-        with self._lock:
-            kept = self._entries.get(key)
-            if kept is not None and kept[0] == generation:
-                self._entries.move_to_end(key)
+        while True:
+            generation = graph_generation(store)
+            with self._lock:
+                kept = self._entries.get(key)
+                if kept is not None and kept[0] == generation:
+                    self._entries.move_to_end(key)
+                    self.hits += 1
+                    value: T = kept[1]
+                    return value
+                running = self._running.get(key)
+                if running is None or running[0] != generation or _failed(running[1]):
+                    mine: Future[T] = Future()
+                    self._running[key] = (generation, mine)
+                    self.misses += 1
+                    break
+            waited: Future[T] = running[1]
+            if waited.exception() is None:  # waits for it; a failure: ask again
                 self.hits += 1
-                value: T = kept[1]
-                return value
-            running = self._running.get(key)
-            if running is not None and running[0] == generation:
-                self.hits += 1
-                waited: Future[T] = running[1]
-            else:
-                self.misses += 1
-                waited = Future()
-                self._running[key] = (generation, waited)
-                running = None
-        if running is not None:
-            return waited.result()
+                return waited.result()
         try:
-            value = compute()
-        except BaseException as failure:
-            waited.set_exception(failure)
-            self._finish(key, waited)
-            raise
-        waited.set_result(value)
-        consistent = graph_generation(store) == generation  # no write landed while computing
+            try:
+                value = compute()
+            except BaseException as failure:
+                mine.set_exception(failure)
+                raise
+            mine.set_result(value)
+            if graph_generation(store) == generation:  # no write landed while computing
+                self._keep(key, generation, value)
+            return value
+        finally:
+            self._finish(key, mine)
+
+    def _keep(self, key: Hashable, generation: Generation, value: Any) -> None:
         with self._lock:
-            if consistent:
-                self._entries[key] = (generation, value)
-                self._entries.move_to_end(key)
-                while len(self._entries) > self._size:
-                    self._entries.popitem(last=False)
-        self._finish(key, waited)
-        return value
+            self._entries[key] = (generation, value)
+            self._entries.move_to_end(key)
+            while len(self._entries) > self._size:
+                self._entries.popitem(last=False)
 
     def _finish(self, key: Hashable, done: Future[Any]) -> None:
         with self._lock:
@@ -100,6 +105,10 @@ class Memo:
         """Forget every kept answer (the benchmark measures the first ask this way)."""
         with self._lock:
             self._entries.clear()
+
+
+def _failed(computation: Future[Any]) -> bool:
+    return computation.done() and computation.exception() is not None
 
 
 _MEMOS: weakref.WeakKeyDictionary[GraphStore, Memo] = weakref.WeakKeyDictionary()
