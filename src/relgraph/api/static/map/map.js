@@ -11,18 +11,20 @@
  * those before it: util (constants, DOM helper), state (the live state, the status line), api
  * (GraphQL), keydialog (the tab's API key), model (reading the map), focus (which people a
  * large account shows), unitlayout and layout, cards (the overlay), draw (the canvas), paths
- * (influence paths), panels (gaps, details, filters), search (find a person).
+ * (influence paths), panels (gaps, details, filters), search (find a person), export (the map
+ * as SVG or PNG).
  * The portfolio at /map/ is a page of its own (portfolio.js).
  */
 
 import { ApiError, POWER_MAP_QUERY, VIEWER_QUERY, gql } from './api.js';
 import { fitView, taps, zoomTo } from './draw.js';
 import { edits } from './edits.js';
+import { downloadPng, downloadSvg } from './export.js';
 import { expandAll, startFocus, toggleUnit } from './focus.js';
 import { runLayout } from './layout.js';
 import { renderCards, syncOverlay } from './cards.js';
 import {
-  renderAccountBadges, renderGapList, renderPathForm, renderUnitFilter, selectTab, showDetails,
+  downloadGapsCsv, renderAccountBadges, renderGapList, renderPathForm, renderUnitFilter, selectTab, showDetails,
 } from './panels.js';
 import { clearPath, findPaths, redraw } from './paths.js';
 import { renderSearchList, searchPerson } from './search.js';
@@ -220,6 +222,11 @@ function wire() {
     if (e.key === 'Enter') { e.preventDefault(); searchPerson(e.target.value); }
   });
   $('print').addEventListener('click', () => window.print());
+  $('export-svg').addEventListener('click', downloadSvg);
+  $('gaps-csv').addEventListener('click', downloadGapsCsv);
+  $('export-png').addEventListener('click', () => downloadPng().catch((err) => {
+    setStatus('The PNG could not be made', [err.message || String(err)], true);
+  }));
   $('path-form').addEventListener('submit', (e) => { e.preventDefault(); findPaths(); });
   $('path-clear').addEventListener('click', () => {
     clearPath(); state.paths = []; $('path-list').replaceChildren();

@@ -7,7 +7,8 @@ import { findPaths, redraw } from './paths.js';
 import { personName, unitsInTreeOrder } from './model.js';
 import { daysAgo, state } from './state.js';
 import {
-  $, DIMENSIONS, GAP_LABELS, ROLE_LABELS, SEVERITIES, attitudeInfo, fmtStrength, h,
+  $, DIMENSIONS, GAP_LABELS, ROLE_LABELS, SEVERITIES, attitudeInfo, csvText, downloadFile,
+  fmtStrength, h,
 } from './util.js';
 
 // --- header, filters -----------------------------------------------------------------------
@@ -92,6 +93,18 @@ export function renderGapList() {
     box.append(h('section', { class: 'gap-group', dataset: { severity: sev } },
       h('h2', null, h('span', { class: `sev-pill sev-${sev}` }, sev), `${items.length}`), list));
   }
+}
+
+// The gaps of the account as a CSV, in the list's order; the candidates as `name (strength)`.
+export function downloadGapsCsv() {
+  if (!state.map) return;
+  const header = ['severity', 'kind', 'subjectId', 'subjectName', 'accountId', 'message',
+    'suggestion', 'candidates'];
+  const rows = state.gaps.map((g) => [g.severity, g.kind, g.subjectId, g.subjectName, g.accountId,
+    g.message, g.suggestion, (g.candidates || []).map((k) => `${k.name} (${fmtStrength(k.strength)})`).join('; ')]);
+  const stamp = state.asOf || new Date().toISOString().slice(0, 10);
+  downloadFile(new Blob([csvText(header, rows)], { type: 'text/csv;charset=utf-8' }),
+    `${state.map.accountId}-gaps-${stamp}.csv`);
 }
 
 // A gap's suggestion as buttons (editor keys): each opens the contact's form, filled in.
