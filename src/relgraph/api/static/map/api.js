@@ -105,4 +105,9 @@ export const UNPAIR_SPONSOR = `mutation UnpairSponsor($staffId: ID!, $contactId:
 export const RECORD_INTERACTION = `mutation RecordInteraction($input: InteractionInput!) {
   recordInteraction(input: $input) { id } }`;
 
+// The account's opportunities with their decision chains (for the per-opportunity view).
+export const OPPORTUNITIES_QUERY = `query Opportunities($id: ID!) {
+  account(id: $id) { opportunities { id name stage value closeDate open
+    decisionChain { role contact { id name } } } } }`;
+
 export const VIEWER_QUERY = 'query Viewer { viewer { keyId role accounts } }';

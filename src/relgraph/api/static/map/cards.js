@@ -20,8 +20,8 @@ export function syncOverlay() {
   // on the overlay restyles every card under it, so they are touched only when they change.
   const far = zoom < FAR_ZOOM;
   if (far !== state.overlayFar) { state.overlayFar = far; state.overlay.classList.toggle('far', far); }
-  if (state.activePath < 0) return;
-  // path tags and path lines keep a legible screen size at any zoom
+  if (state.activePath < 0 && !state.opportunity) return;
+  // path and decision-chain tags and path lines keep a legible screen size at any zoom
   state.overlay.style.setProperty('--inv', String(1 / zoom));
   state.overlay.classList.toggle('legible', zoom >= 0.8);
   if (zoom !== state.pathZoom) {

@@ -11,7 +11,7 @@
  * those before it: util (constants, DOM helper), state (the live state, the status line), api
  * (GraphQL), keydialog (the tab's API key), model (reading the map), focus (which people a
  * large account shows), unitlayout and layout, cards (the overlay), draw (the canvas), paths
- * (influence paths), panels (gaps, details, filters), search (find a person), export (the map
+ * (influence paths), opportunities (a decision chain over the map), panels (gaps, details, filters), search (find a person), export (the map
  * as SVG or PNG).
  * The portfolio at /map/ is a page of its own (portfolio.js).
  */
@@ -26,6 +26,7 @@ import { renderCards, syncOverlay } from './cards.js';
 import {
   downloadGapsCsv, renderAccountBadges, renderGapList, renderPathForm, renderUnitFilter, selectTab, showDetails,
 } from './panels.js';
+import { loadOpportunities, renderOpportunityPicker, showOpportunity } from './opportunities.js';
 import { clearPath, findPaths, redraw } from './paths.js';
 import { renderSearchList, searchPerson } from './search.js';
 import { setState, setStatus, state } from './state.js';
@@ -46,7 +47,7 @@ async function loadAccount() {
   setStatus('Loading the map…');
   let result;
   try {
-    result = await loadPowerMap();
+    [result] = await Promise.all([loadPowerMap(), loadOpportunities()]);
   } catch (err) {
     if (seq === state.loadSeq) handleError(err);
     return;
@@ -103,6 +104,7 @@ function applyMap(pm, gaps) {
   renderPathForm();
   renderGapList();
   redraw();
+  renderOpportunityPicker();
   document.body.dataset.asOf = state.asOf || '';
   setState('ready');
   setStatus(null);
@@ -224,6 +226,12 @@ function wire() {
   $('print').addEventListener('click', () => window.print());
   $('export-svg').addEventListener('click', downloadSvg);
   $('gaps-csv').addEventListener('click', downloadGapsCsv);
+  $('opportunity').addEventListener('change', (e) => {
+    clearPath(); state.paths = []; $('path-list').replaceChildren();
+    document.body.dataset.pathState = 'none';
+    showOpportunity(e.target.value);
+    if (!e.target.value) fitView();
+  });
   $('export-png').addEventListener('click', () => downloadPng().catch((err) => {
     setStatus('The PNG could not be made', [err.message || String(err)], true);
   }));

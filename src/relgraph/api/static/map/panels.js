@@ -163,7 +163,7 @@ export function selectTab(name) {
   for (const b of document.querySelectorAll('.tabs button')) {
     b.setAttribute('aria-selected', b.dataset.tab === name ? 'true' : 'false');
   }
-  for (const t of ['gaps', 'contact', 'paths']) $(`tab-${t}`).hidden = t !== name;
+  for (const t of ['gaps', 'contact', 'paths', 'deals']) $(`tab-${t}`).hidden = t !== name;
 }
 
 export async function showDetails(id, switchTab, preset) {

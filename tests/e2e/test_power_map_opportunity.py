@@ -1,0 +1,83 @@
+"""The per-opportunity view of the power map: picking an opportunity highlights exactly the
+members of its decision chain, each with its role, on the large account's key-people view; and
+the layered layout works on that view too."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from e2e_support import ARTIFACTS, CHROMIUM, Browser, Portfolio, Server
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason=(
+        f"{CHROMIUM} is missing (Debian's chromium package; the test command installs it with "
+        "scripts/ensure-browser where it can): no browser to drive")),
+]
+
+ACCOUNT = "acc-0001"
+
+CHAINS = """
+query ($id: ID!) { account(id: $id) { opportunities { id name open
+  decisionChain { role contact { id } } } } }"""
+
+
+def open_map(browser: Browser, server: Server) -> Any:
+    page = browser.new_page(key=server.keys["reader"])
+    page.goto(f"{server.url}/map/{ACCOUNT}")
+    page.wait_for_selector("body[data-state=ready]", timeout=90_000)
+    return page
+
+
+def highlighted(page: Any) -> dict[str, set[str]]:
+    cards = page.eval_on_selector_all(
+        ".card.on-chain", "cs => cs.map(c => [c.dataset.id, c.dataset.chainRole])")
+    return {cid: set(roles.split(",")) for cid, roles in cards}
+
+
+def test_an_opportunity_highlights_its_decision_chain_with_roles(
+        large_server: tuple[Server, Portfolio], browser: Browser) -> None:
+    server, _ = large_server
+    opportunities = server.gql(CHAINS, {"id": ACCOUNT}, key="reader")["account"]["opportunities"]
+    # the largest chains: members beyond the key people, in collapsed units, are shown too
+    chosen = sorted((o for o in opportunities if o["decisionChain"]),
+                    key=lambda o: (-len(o["decisionChain"]), o["id"]))[:2]
+    assert len(chosen) == 2, opportunities
+    page = open_map(browser, server)
+    assert page.query_selector_all(".card.on-chain") == []
+    page.click(".tabs button[data-tab=deals]")
+    assert page.eval_on_selector_all("#opportunity option", "os => os.length") == (
+        len(opportunities) + 1)
+
+    for opp in chosen:
+        expected: dict[str, set[str]] = {}
+        for m in opp["decisionChain"]:
+            expected.setdefault(m["contact"]["id"], set()).add(m["role"])
+        page.select_option("#opportunity", opp["id"])
+        page.wait_for_selector(f"body.chain-mode[data-opportunity='{opp['id']}']")
+        assert highlighted(page) == expected
+        listed = page.eval_on_selector_all(
+            "#chain-list li", "ls => ls.map(l => [l.dataset.contact, l.dataset.role])")
+        assert sorted(map(tuple, listed)) == sorted(
+            (m["contact"]["id"], m["role"]) for m in opp["decisionChain"])
+        # every member is in view, with its role written on its card
+        in_view = page.evaluate("""ids => ids.every(id => {
+          const r = document.querySelector(`.card[data-id="${id}"]`).getBoundingClientRect();
+          const m = document.getElementById('map').getBoundingClientRect();
+          return r.left >= m.left - 1 && r.right <= m.right + 1 && r.top >= m.top - 1
+            && r.bottom <= m.bottom + 1; })""", list(expected))
+        assert in_view
+        tag = page.text_content(f".card[data-id='{next(iter(expected))}'] .chain-tag") or ""
+        assert tag
+    page.screenshot(path=str(ARTIFACTS / "power-map-opportunity.png"))
+
+    # the highlight survives a redraw (a filter change) and goes when none is chosen
+    page.check("#key-only")
+    page.uncheck("#key-only")
+    assert highlighted(page) == expected
+    page.select_option("#opportunity", "")
+    assert page.query_selector_all(".card.on-chain") == []
+    assert page.get_attribute("body", "class") is None or "chain-mode" not in (
+        page.get_attribute("body", "class") or "")
+    assert page.errors == [], page.errors
