@@ -81,3 +81,47 @@ def test_an_opportunity_highlights_its_decision_chain_with_roles(
     assert page.get_attribute("body", "class") is None or "chain-mode" not in (
         page.get_attribute("body", "class") or "")
     assert page.errors == [], page.errors
+
+
+def test_the_layered_layout_on_the_key_people_view(
+        large_server: tuple[Server, Portfolio], browser: Browser) -> None:
+    server, _ = large_server
+    page = open_map(browser, server)
+    assert page.get_attribute("body", "data-focus") == "key-people"
+    before = sorted(page.eval_on_selector_all(".card.contact", "cs => cs.map(c => c.dataset.id)"))
+    page.select_option("#layout", "dagre")
+    page.wait_for_function("window.relgraphMap.state.layout === 'dagre'")
+    assert page.get_attribute("body", "data-focus") == "key-people"
+    after = sorted(page.eval_on_selector_all(".card.contact", "cs => cs.map(c => c.dataset.id)"))
+    assert after == before
+    shape = page.evaluate("""() => {
+      const cy = window.relgraphMap.cy;
+      const box = (n) => n.boundingBox({ includeLabels: false });
+      const people = cy.nodes('.person').map((n) => ({ id: n.id(), ...box(n) }));
+      const units = cy.nodes('.unit').map((n) => ({
+        id: n.id(), collapsed: n.hasClass('collapsed'), ...box(n) }));
+      const lines = cy.edges('.reports').map((e) => [
+        e.source().position('y'), e.target().position('y')]);
+      const name = document.querySelector('.card.contact .name');
+      return { people, units, lines, zoom: cy.zoom(),
+               font: parseFloat(getComputedStyle(name).fontSize) };
+    }""")
+    boxes = shape["people"] + shape["units"]
+    overlap = [(a["id"], b["id"]) for i, a in enumerate(boxes) for b in boxes[i + 1:]
+               if a["x1"] < b["x2"] and b["x1"] < a["x2"] and a["y1"] < b["y2"]
+               and b["y1"] < a["y2"]]
+    assert overlap == []
+    # layers: every manager above their reports; only collapsed unit boxes, below the people
+    assert shape["lines"] and all(boss < report for boss, report in shape["lines"])
+    assert all(u["collapsed"] for u in shape["units"])
+    lowest = max(p["y2"] for p in shape["people"])
+    assert all(u["y1"] > lowest for u in shape["units"])
+    assert shape["zoom"] * shape["font"] >= 11
+    page.screenshot(path=str(ARTIFACTS / "power-map-layered-focus.png"))
+
+    # a collapsed unit opens into the layers
+    unit = next(u for u in shape["units"])["id"].removeprefix("unit:")
+    page.evaluate("ref => window.relgraphMap.cy.getElementById('unit:' + ref).emit('tap')", unit)
+    page.wait_for_function(
+        "n => document.querySelectorAll('.card.contact').length > n", arg=len(before))
+    assert page.errors == [], page.errors

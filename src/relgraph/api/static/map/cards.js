@@ -91,7 +91,8 @@ function personCard(node) {
       id, kind: 'contact', attitude: att.key, rank: c.rank || '', key: c.key ? 'true' : 'false',
       gaps: gaps.map((g) => g.kind).join(','), gapCount: String(gaps.length),
     },
-    title: `${c.name}${c.title ? ` — ${c.title}` : ''}\nAttitude: ${att.label}${c.active === false ? '\nDeparted' : ''}`,
+    title: `${c.name}${c.title ? ` — ${c.title}` : ''}${state.units.has(c.orgUnit) ? `\nUnit: ${state.units.get(c.orgUnit).name}` : ''}`
+      + `\nAttitude: ${att.label}${c.active === false ? '\nDeparted' : ''}`,
   },
   h('div', { class: 'head' },
     h('span', { class: `rank rank-${c.rank || 'none'}`, title: `Rank ${c.rank || '?'}` }, c.rank || '·'),
