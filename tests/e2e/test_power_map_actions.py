@@ -6,15 +6,9 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
-from e2e_support import ARTIFACTS, CHROMIUM, Browser, Portfolio, Server
+from e2e_support import ARTIFACTS, BROWSER_TESTS, Browser, Portfolio, Server, open_map
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason=(
-        f"{CHROMIUM} is missing (Debian's chromium package; the test command installs it with "
-        "scripts/ensure-browser where it can): no browser to drive")),
-]
+pytestmark = BROWSER_TESTS
 
 ACCOUNT = "acc-0001"
 
@@ -62,13 +56,6 @@ def label(verb: str, candidate: dict[str, Any]) -> str:
     return f"{verb} — {candidate['name']}" + (f" ({strength:.2f})" if strength is not None else "")
 
 
-def open_map(browser: Browser, server: Server, key: str = "editor") -> Any:
-    page = browser.new_page(key=server.keys[key])
-    page.goto(f"{server.url}/map/{ACCOUNT}")
-    page.wait_for_selector("body[data-state=ready]", timeout=90_000)
-    return page
-
-
 def gap_item(kind: str, subject: str) -> str:
     return f"#gap-list .gap-item[data-kind={kind}][data-subject='{subject}']"
 
@@ -78,7 +65,7 @@ def test_an_owner_gap_suggestion_opens_the_assign_form_filled_in(
     server, _ = large_server
     gap = with_candidates(server, "OWNER_MISSING_B")
     cid, best = gap["subjectId"], gap["candidates"][0]
-    page = open_map(browser, server)
+    page = open_map(browser, server, ACCOUNT, "editor")
 
     button = page.locator(f"{gap_item('OWNER_MISSING_B', cid)} .gap-action",
                           has_text=label("Assign B owner", best))
@@ -109,7 +96,7 @@ def test_editor_pairs_and_unpairs_a_sponsor(
                if c["key"] and c["active"] and not c["sponsors"])
     executive = next(s for s in sorted(pm["staff"], key=lambda s: str(s["id"]))
                      if s["active"] and s["role"] == "executive")
-    page = open_map(browser, server)
+    page = open_map(browser, server, ACCOUNT, "editor")
     page.evaluate("id => window.relgraphMap.showDetails(id)", cid)
     form = "#details .sponsor-form"
     page.wait_for_selector(f"#details .contact-details[data-id='{cid}'] .sponsor-form")
@@ -150,7 +137,7 @@ def test_editor_records_an_interaction_from_a_stale_contact_gap(
     gap = with_candidates(server, "STALE_CONTACT")
     cid, best = gap["subjectId"], gap["candidates"][0]
     before = {i["id"] for i in interactions_of(server, cid)}
-    page = open_map(browser, server)
+    page = open_map(browser, server, ACCOUNT, "editor")
     page.click(f"{gap_item('STALE_CONTACT', cid)} .gap-action"
                f" >> text={label('Record a meeting', best)}")
     form = "#details .interaction-form[data-prefilled]"
@@ -194,7 +181,7 @@ def test_reader_gets_no_gap_buttons_nor_sponsor_or_interaction_forms(
         large_server: tuple[Server, Portfolio], browser: Browser) -> None:
     server, _ = large_server
     gap = with_candidates(server, "STALE_CONTACT")
-    page = open_map(browser, server, key="reader")
+    page = open_map(browser, server, ACCOUNT, "reader")
     item = gap_item("STALE_CONTACT", gap["subjectId"])
     assert page.query_selector(item) is not None
     assert page.query_selector_all("#gap-list .gap-action") == []

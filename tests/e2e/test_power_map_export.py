@@ -11,14 +11,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from e2e_support import ARTIFACTS, CHROMIUM, Browser, Portfolio, Server
+from e2e_support import ARTIFACTS, BROWSER_TESTS, Browser, Portfolio, Server, open_map
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason=(
-        f"{CHROMIUM} is missing (Debian's chromium package; the test command installs it with "
-        "scripts/ensure-browser where it can): no browser to drive")),
-]
+pytestmark = BROWSER_TESTS
 
 ACCOUNT = "acc-0001"
 SVG = "{http://www.w3.org/2000/svg}"
@@ -30,13 +25,6 @@ query ($id: ID!) { powerMap(accountId: $id) { accountName contacts { id name } }
 GAPS = """
 query ($id: ID!) { powerMap(accountId: $id) { gaps { kind severity subjectId subjectName accountId
   message suggestion candidates { name strength } } } }"""
-
-
-def open_map(browser: Browser, server: Server) -> Any:
-    page = browser.new_page(key=server.keys["reader"])
-    page.goto(f"{server.url}/map/{ACCOUNT}")
-    page.wait_for_selector("body[data-state=ready]", timeout=90_000)
-    return page
 
 
 def download(page: Any, selector: str) -> tuple[str, bytes]:
@@ -53,7 +41,7 @@ def test_the_map_downloads_as_svg_with_every_drawn_card_and_as_png(
     server, _ = large_server
     pm = server.gql(NAMES, {"id": ACCOUNT}, key="reader")["powerMap"]
     names = {c["id"]: c["name"] for c in pm["contacts"]}
-    page = open_map(browser, server)
+    page = open_map(browser, server, ACCOUNT, "reader")
     drawn = set(page.eval_on_selector_all(".card.contact", "cs => cs.map(c => c.dataset.id)"))
     assert drawn
 
@@ -90,7 +78,7 @@ def test_the_map_downloads_as_svg_with_every_drawn_card_and_as_png(
 def test_the_gap_list_downloads_as_csv_equal_to_the_apis_gaps(
         large_server: tuple[Server, Portfolio], browser: Browser) -> None:
     server, _ = large_server
-    page = open_map(browser, server)
+    page = open_map(browser, server, ACCOUNT, "reader")
     api = server.gql(GAPS, {"id": ACCOUNT}, key="reader")["powerMap"]["gaps"]
     name, body = download(page, "#gaps-csv")
     assert name.startswith(f"{ACCOUNT}-gaps-") and name.endswith(".csv")

@@ -6,28 +6,15 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
-from e2e_support import ARTIFACTS, CHROMIUM, Browser, Portfolio, Server
+from e2e_support import ARTIFACTS, BROWSER_TESTS, Browser, Portfolio, Server, open_map
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason=(
-        f"{CHROMIUM} is missing (Debian's chromium package; the test command installs it with "
-        "scripts/ensure-browser where it can): no browser to drive")),
-]
+pytestmark = BROWSER_TESTS
 
 ACCOUNT = "acc-0001"
 
 CHAINS = """
 query ($id: ID!) { account(id: $id) { opportunities { id name open
   decisionChain { role contact { id } } } } }"""
-
-
-def open_map(browser: Browser, server: Server) -> Any:
-    page = browser.new_page(key=server.keys["reader"])
-    page.goto(f"{server.url}/map/{ACCOUNT}")
-    page.wait_for_selector("body[data-state=ready]", timeout=90_000)
-    return page
 
 
 def highlighted(page: Any) -> dict[str, set[str]]:
@@ -44,7 +31,7 @@ def test_an_opportunity_highlights_its_decision_chain_with_roles(
     chosen = sorted((o for o in opportunities if o["decisionChain"]),
                     key=lambda o: (-len(o["decisionChain"]), o["id"]))[:2]
     assert len(chosen) == 2, opportunities
-    page = open_map(browser, server)
+    page = open_map(browser, server, ACCOUNT, "reader")
     assert page.query_selector_all(".card.on-chain") == []
     page.click(".tabs button[data-tab=deals]")
     assert page.eval_on_selector_all("#opportunity option", "os => os.length") == (
@@ -86,7 +73,7 @@ def test_an_opportunity_highlights_its_decision_chain_with_roles(
 def test_the_layered_layout_on_the_key_people_view(
         large_server: tuple[Server, Portfolio], browser: Browser) -> None:
     server, _ = large_server
-    page = open_map(browser, server)
+    page = open_map(browser, server, ACCOUNT, "reader")
     assert page.get_attribute("body", "data-focus") == "key-people"
     before = sorted(page.eval_on_selector_all(".card.contact", "cs => cs.map(c => c.dataset.id)"))
     page.select_option("#layout", "dagre")
