@@ -254,11 +254,12 @@ function contactElements(list) {
   return els;
 }
 
-// Draw the map anew: the shown contacts and their units and lines, laid out, with their cards.
 // A focused map in the layered layout is drawn without unit boxes around its people.
 function flatLayers() {
   return state.focus && state.layout === 'dagre';
 }
+
+// Draw the map anew: the shown contacts and their units and lines, laid out, with their cards.
 
 export function drawMap() {
   const cy = ensureCy();

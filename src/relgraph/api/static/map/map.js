@@ -11,8 +11,8 @@
  * those before it: util (constants, DOM helper), state (the live state, the status line), api
  * (GraphQL), keydialog (the tab's API key), model (reading the map), focus (which people a
  * large account shows), unitlayout and layout, cards (the overlay), draw (the canvas), paths
- * (influence paths), opportunities (a decision chain over the map), panels (gaps, details, filters), search (find a person), export (the map
- * as SVG or PNG).
+ * (influence paths), opportunities (a decision chain over the map), panels (gaps, details,
+ * filters, the actions of a gap), search (find a person), export (the map as SVG or PNG).
  * The portfolio at /map/ is a page of its own (portfolio.js).
  */
 
