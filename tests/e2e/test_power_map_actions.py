@@ -1,6 +1,7 @@
 """Acting on the gaps from the power map: a gap's suggestion is a button that opens the right form
-filled in (assign an owner, pair a sponsor, record a meeting), and the contact panel pairs and
-unpairs sponsors and records interactions; each change is checked in the API afterwards."""
+filled in (assign an owner, pair a contact's or the account's sponsor, record a meeting), and the
+contact panel pairs and unpairs sponsors and records interactions; each change is checked in the
+API afterwards."""
 
 from __future__ import annotations
 
@@ -193,3 +194,43 @@ def test_reader_gets_no_gap_buttons_nor_sponsor_or_interaction_forms(
         "#details .unpair-sponsor") == []
     assert "editor key" in (page.text_content("#details .read-only") or "")
     assert page.errors == [], page.errors
+
+
+ACCOUNT_SPONSORS = "query ($id: ID!) { account(id: $id) { sponsors { id } } }"
+PAIR = "mutation ($s: ID!, $a: ID!) { pairSponsor(staffId: $s, accountId: $a) { __typename } }"
+UNPAIR = "mutation ($s: ID!, $a: ID!) { unpairSponsor(staffId: $s, accountId: $a) }"
+
+
+def account_sponsors(server: Server) -> list[str]:
+    found = server.gql(ACCOUNT_SPONSORS, {"id": ACCOUNT}, key="reader")["account"]["sponsors"]
+    return sorted(s["id"] for s in found)
+
+
+def test_a_missing_account_sponsor_is_paired_from_the_gap(
+        large_server: tuple[Server, Portfolio], browser: Browser) -> None:
+    server, _ = large_server
+    held = account_sponsors(server)
+    # the account without its sponsors (put back at the end): the gap appears, with candidates
+    for sid in held:
+        server.gql(UNPAIR, {"s": sid, "a": ACCOUNT}, key="editor")
+    try:
+        gap = next(g for g in gaps(server, ["SPONSOR_MISSING"]) if g["subjectId"] == ACCOUNT)
+        assert gap["candidates"], gap
+        best = gap["candidates"][0]
+        page = open_map(browser, server, ACCOUNT, "editor")
+        item = gap_item("SPONSOR_MISSING", ACCOUNT)
+        page.click(f"{item} .gap-action >> text={label('Pair account sponsor', best)}")
+        form = f"{item} .account-sponsor-form"
+        chosen = page.eval_on_selector(f"{form} select[name=staff]", "s => s.value")
+        assert chosen == best["staffId"]
+        page.click(f"{form} button[type=submit]")
+        page.wait_for_selector(item, state="detached", timeout=60_000)
+        assert account_sponsors(server) == [best["staffId"]]
+        assert ACCOUNT not in {g["subjectId"] for g in gaps(server, ["SPONSOR_MISSING"])}
+        assert page.errors == [], page.errors
+    finally:
+        for sid in account_sponsors(server):
+            server.gql(UNPAIR, {"s": sid, "a": ACCOUNT}, key="editor")
+        for sid in held:
+            server.gql(PAIR, {"s": sid, "a": ACCOUNT}, key="editor")
+    assert account_sponsors(server) == held

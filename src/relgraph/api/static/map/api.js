@@ -96,8 +96,8 @@ export const ASSIGN_OWNER = `mutation AssignOwner($staffId: ID!, $contactId: ID!
 export const REMOVE_OWNER = `mutation RemoveOwner($staffId: ID!, $contactId: ID!, $role: OwnerRole!) {
   removeOwner(staffId: $staffId, contactId: $contactId, role: $role) { id } }`;
 
-export const PAIR_SPONSOR = `mutation PairSponsor($staffId: ID!, $contactId: ID) {
-  pairSponsor(staffId: $staffId, contactId: $contactId) { __typename } }`;
+export const PAIR_SPONSOR = `mutation PairSponsor($staffId: ID!, $contactId: ID, $accountId: ID) {
+  pairSponsor(staffId: $staffId, contactId: $contactId, accountId: $accountId) { __typename } }`;
 
 export const UNPAIR_SPONSOR = `mutation UnpairSponsor($staffId: ID!, $contactId: ID) {
   unpairSponsor(staffId: $staffId, contactId: $contactId) }`;

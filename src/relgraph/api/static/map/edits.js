@@ -237,8 +237,31 @@ function interactionForm(c, preset) {
   return opened(form, preset, 'interaction');
 }
 
+const strength = (k) => (k.strength !== null && k.strength !== undefined ? ` (${Number(k.strength).toFixed(2)})` : '');
+
+// The account's own sponsor (a gap on the account, which has no contact panel): a form opened
+// inside the gap's item, the candidates to choose from.
+export function accountSponsorForm(g, preset) {
+  const options = (g.candidates || []).map((k) => [k.staffId, `${k.name}${strength(k)}`]);
+  const form = h('form', {
+    class: 'edit-form account-sponsor-form', novalidate: true, dataset: { prefilled: 'true' },
+    onclick: (e) => e.stopPropagation(), onkeydown: (e) => e.stopPropagation(),
+  },
+  field('staff', 'Account sponsor', select('staff', options, preset.staffId)),
+  h('p', { class: 'form-error', role: 'alert' }),
+  h('div', { class: 'row' }, h('button', { type: 'submit', class: 'primary' }, 'Pair sponsor'),
+    h('button', { type: 'button', class: 'cancel', onclick: () => form.remove() }, 'Cancel')));
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    submit(form, () => gql('PairSponsor', PAIR_SPONSOR,
+      { staffId: form.elements.staff.value, accountId: state.map.accountId }));
+  });
+  requestAnimationFrame(() => form.querySelector('button[type=submit]').focus());
+  return form;
+}
+
 // What a gap's candidates let the user do at once: a button per candidate opening the form
-// its suggestion describes, filled in. Gaps on the account or a unit have no contact form.
+// its suggestion describes, filled in (a missing account sponsor: a form in the gap itself).
 const GAP_FORMS = {
   OWNER_MISSING_A: ['owner', 'Assign A owner'],
   OWNER_MISSING_B: ['owner', 'Assign B owner'],
@@ -250,12 +273,18 @@ const GAP_FORMS = {
 };
 
 export function gapActions(g) {
+  if (g.kind === 'SPONSOR_MISSING' && state.map && g.subjectId === state.map.accountId && canEdit()) {
+    return (g.candidates || []).slice(0, 3).map((k) => ({
+      label: `Pair account sponsor — ${k.name}${strength(k)}`,
+      preset: { form: 'account-sponsor', role: null, staffId: k.staffId, staffName: k.name },
+    }));
+  }
   const known = GAP_FORMS[g.kind];
   if (!known || !canEdit() || !state.contacts.has(g.subjectId)) return [];
   const [form, verb] = known;
   const role = form === 'owner' ? g.kind.slice(-1) : null;
   return (g.candidates || []).slice(0, 3).map((k) => ({
-    label: `${verb} — ${k.name}${k.strength !== null && k.strength !== undefined ? ` (${Number(k.strength).toFixed(2)})` : ''}`,
+    label: `${verb} — ${k.name}${strength(k)}`,
     preset: { form, role, staffId: k.staffId, staffName: k.name },
   }));
 }

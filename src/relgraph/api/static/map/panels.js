@@ -2,7 +2,7 @@
 // the details of a contact (with its latest assessment), and the tabs between them.
 
 import { ASSESSMENT_QUERY, gql } from './api.js';
-import { editPanel, gapActions } from './edits.js';
+import { accountSponsorForm, editPanel, gapActions } from './edits.js';
 import { findPaths, redraw } from './paths.js';
 import { personName, unitsInTreeOrder } from './model.js';
 import { daysAgo, state } from './state.js';
@@ -114,7 +114,13 @@ function actionButtons(g) {
   return h('div', { class: 'gap-actions' }, actions.map((a) => h('button', {
     type: 'button', class: 'gap-action',
     dataset: { form: a.preset.form, staff: a.preset.staffId, role: a.preset.role || '' },
-    onclick: (e) => { e.stopPropagation(); focusSubject(g.subjectId, a.preset); },
+    onclick: (e) => {
+      e.stopPropagation();
+      if (a.preset.form !== 'account-sponsor') { focusSubject(g.subjectId, a.preset); return; }
+      const item = e.currentTarget.closest('.gap-item');
+      for (const old of item.querySelectorAll('.account-sponsor-form')) old.remove();
+      item.append(accountSponsorForm(g, a.preset));
+    },
     onkeydown: (e) => e.stopPropagation(),
   }, a.label)));
 }
