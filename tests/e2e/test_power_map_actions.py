@@ -178,6 +178,25 @@ def test_editor_records_an_interaction_from_a_stale_contact_gap(
     assert page.errors == [], page.errors
 
 
+def test_an_outdated_assessment_gap_opens_the_assessment_form_with_its_assessor(
+        large_server: tuple[Server, Portfolio], browser: Browser) -> None:
+    server, _ = large_server
+    gap = with_candidates(server, "ASSESSMENT_OUTDATED")
+    cid, best = gap["subjectId"], gap["candidates"][0]
+    page = open_map(browser, server, ACCOUNT, "editor")
+    page.click(f"{gap_item('ASSESSMENT_OUTDATED', cid)} .gap-action"
+               f" >> text={label('Record an assessment', best)}")
+    form = "#details .assessment-form[data-prefilled]"
+    page.wait_for_selector(form)
+    assert page.get_attribute("#details .contact-details", "data-id") == cid
+    by = page.eval_on_selector(f"{form} select[name=assessedBy]", "s => s.value")
+    assert by == best["staffId"]
+    # only the form the suggestion opened is filled in
+    assert page.eval_on_selector_all("#details .edit-form[data-prefilled]",
+                                     "fs => fs.map(f => f.classList[1])") == ["assessment-form"]
+    assert page.errors == [], page.errors
+
+
 def test_reader_gets_no_gap_buttons_nor_sponsor_or_interaction_forms(
         large_server: tuple[Server, Portfolio], browser: Browser) -> None:
     server, _ = large_server

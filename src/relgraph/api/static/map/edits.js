@@ -110,7 +110,7 @@ function assessmentForm(c, preset) {
   const form = h('form', { class: 'edit-form assessment-form', novalidate: true },
     h('h3', null, 'Record an assessment'),
     field('date', 'Date', h('input', { type: 'date', name: 'date', value: today() })),
-    field('assessedBy', 'By', select('assessedBy', staffOptions(['', '—'], preset), by)),
+    field('assessedBy', 'By', select('assessedBy', staffOptions(['', '—'], by ? preset : null), by)),
     DIMENSIONS.map(([key, label]) => field(key, label, select(key, SCALE, ''))),
     field('attitude', 'Attitude', select('attitude', SCALE, '')),
     h('p', { class: 'form-error', role: 'alert' }),
