@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import pytest
 
 from relgraph.config import Settings
 from relgraph.store import GraphStore
@@ -28,6 +29,14 @@ DEMO_ACCOUNTS = 3
 DEMO_SEED = 7
 LARGE_DEMO_ACCOUNTS = 12  # the README's demo: acc-0001 has 238 contacts in 76 units
 LARGE_DEMO_AS_OF = dt.date(2026, 11, 23)
+
+# The marks of a module of browser tests: skipped, saying why, where there is no Chromium.
+BROWSER_TESTS = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason=(
+        f"{CHROMIUM} is missing (Debian's chromium package; the test command installs it with "
+        "scripts/ensure-browser where it can): no browser to drive")),
+]
 
 
 def _free_port() -> int:
@@ -104,3 +113,11 @@ class Portfolio:
 class Browser:
     new_page: Callable[..., Any]
     outside_requests: list[str]
+
+
+def open_map(browser: Browser, server: Server, account: str, key: str) -> Any:
+    """A new page on the power map of `account` with the server's key `key`, once drawn."""
+    page = browser.new_page(key=server.keys[key])
+    page.goto(f"{server.url}/map/{account}")
+    page.wait_for_selector("body[data-state=ready]", timeout=90_000)
+    return page

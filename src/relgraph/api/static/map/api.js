@@ -59,7 +59,8 @@ const POWER_MAP_FIELDS = `accountId accountName tier
     owners { staffId name role } sponsors { staffId name } favors { competitorId name strength } }
   staff { id name rank role active }
   links { type from to strength }
-  gaps { kind severity subjectId subjectName accountId message suggestion }
+  gaps { kind severity subjectId subjectName accountId message suggestion
+    candidates { staffId name strength } }
   competitors { id name position }`;
 
 export const POWER_MAP_QUERY = `query PowerMap($id: ID!, $asOf: Date) {
@@ -94,5 +95,19 @@ export const ASSIGN_OWNER = `mutation AssignOwner($staffId: ID!, $contactId: ID!
 
 export const REMOVE_OWNER = `mutation RemoveOwner($staffId: ID!, $contactId: ID!, $role: OwnerRole!) {
   removeOwner(staffId: $staffId, contactId: $contactId, role: $role) { id } }`;
+
+export const PAIR_SPONSOR = `mutation PairSponsor($staffId: ID!, $contactId: ID, $accountId: ID) {
+  pairSponsor(staffId: $staffId, contactId: $contactId, accountId: $accountId) { __typename } }`;
+
+export const UNPAIR_SPONSOR = `mutation UnpairSponsor($staffId: ID!, $contactId: ID) {
+  unpairSponsor(staffId: $staffId, contactId: $contactId) }`;
+
+export const RECORD_INTERACTION = `mutation RecordInteraction($input: InteractionInput!) {
+  recordInteraction(input: $input) { id } }`;
+
+// The account's opportunities with their decision chains (for the per-opportunity view).
+export const OPPORTUNITIES_QUERY = `query Opportunities($id: ID!) {
+  account(id: $id) { opportunities { id name stage value closeDate open
+    decisionChain { role contact { id name } } } } }`;
 
 export const VIEWER_QUERY = 'query Viewer { viewer { keyId role accounts } }';

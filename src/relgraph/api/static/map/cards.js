@@ -20,8 +20,8 @@ export function syncOverlay() {
   // on the overlay restyles every card under it, so they are touched only when they change.
   const far = zoom < FAR_ZOOM;
   if (far !== state.overlayFar) { state.overlayFar = far; state.overlay.classList.toggle('far', far); }
-  if (state.activePath < 0) return;
-  // path tags and path lines keep a legible screen size at any zoom
+  if (state.activePath < 0 && !state.opportunity) return;
+  // path and decision-chain tags and path lines keep a legible screen size at any zoom
   state.overlay.style.setProperty('--inv', String(1 / zoom));
   state.overlay.classList.toggle('legible', zoom >= 0.8);
   if (zoom !== state.pathZoom) {
@@ -91,7 +91,8 @@ function personCard(node) {
       id, kind: 'contact', attitude: att.key, rank: c.rank || '', key: c.key ? 'true' : 'false',
       gaps: gaps.map((g) => g.kind).join(','), gapCount: String(gaps.length),
     },
-    title: `${c.name}${c.title ? ` — ${c.title}` : ''}\nAttitude: ${att.label}${c.active === false ? '\nDeparted' : ''}`,
+    title: `${c.name}${c.title ? ` — ${c.title}` : ''}${state.units.has(c.orgUnit) ? `\nUnit: ${state.units.get(c.orgUnit).name}` : ''}`
+      + `\nAttitude: ${att.label}${c.active === false ? '\nDeparted' : ''}`,
   },
   h('div', { class: 'head' },
     h('span', { class: `rank rank-${c.rank || 'none'}`, title: `Rank ${c.rank || '?'}` }, c.rank || '·'),

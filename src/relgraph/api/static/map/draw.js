@@ -146,7 +146,23 @@ function contactElements(list) {
     }
   };
   for (const c of list) if (c.orgUnit && state.units.has(c.orgUnit)) useUnit(c.orgUnit);
-  if (state.focus) {
+  if (flatLayers()) {
+    // the layered chart of a focused map: no unit boxes around people (dagre cannot keep nested
+    // boxes apart); a unit with people not shown is a collapsed box below the chart
+    for (const [id, u] of state.units) {
+      if (within && !within.has(id)) continue;
+      const n = state.unitCounts.get(id) || { direct: 0 };
+      const drawn = list.filter((c) => c.orgUnit === id).length;
+      if (n.direct > drawn) {
+        els.push({
+          group: 'nodes',
+          data: { id: `unit:${id}`, ref: id, label: unitLabel(id, true, drawn), depth: unitDepth(id), ...collapsedSize(u.name) },
+          classes: 'unit collapsed',
+        });
+      }
+    }
+    usedUnits.clear();
+  } else if (state.focus) {
     // the whole unit tree: open units (something shown or expanded) as boxes around their
     // people, the first closed unit below an open one as a collapsed box with its counts
     for (const id of state.expanded) if (!within || within.has(id)) useUnit(id);
@@ -238,7 +254,13 @@ function contactElements(list) {
   return els;
 }
 
+// A focused map in the layered layout is drawn without unit boxes around its people.
+function flatLayers() {
+  return state.focus && state.layout === 'dagre';
+}
+
 // Draw the map anew: the shown contacts and their units and lines, laid out, with their cards.
+
 export function drawMap() {
   const cy = ensureCy();
   state.paths = state.paths || [];

@@ -249,10 +249,36 @@ function orgChartLayout(cy) {
 
 export function runLayout(cy) {
   if (state.layout === 'dagre') {
-    try { dagreLayout(cy); return; } catch (err) { console.warn('layered layout failed', err); }
+    try {
+      if (state.focus) layeredPeople(cy); else dagreLayout(cy);
+      return;
+    } catch (err) { console.warn('layered layout failed', err); }
   }
   // a focused (large) map nests its unit boxes: the org chart's boxes overlap at that size
   if (state.focus) unitLayout(cy); else orgChartLayout(cy);
+}
+
+// The key-people view in layers: the people drawn, ranked by their reporting lines, and below
+// them the collapsed boxes of the units whose other people are not shown, in rows.
+function layeredPeople(cy) {
+  const people = cy.nodes('.person');
+  people.union(cy.edges('.reports')).layout({
+    name: 'dagre', rankDir: 'TB', nodeSep: 22, rankSep: 56, edgeSep: 10,
+    ranker: 'network-simplex', fit: false, animate: false,
+  }).run();
+  const bb = people.length ? people.boundingBox() : { x1: 0, x2: 0, y2: 0, w: 0 };
+  const units = cy.nodes('.unit.collapsed').sort((a, b) => String(a.data('label')).localeCompare(String(b.data('label'))));
+  const rowW = Math.max(bb.w, 4 * CARD_W);
+  let x = bb.x1;
+  let y = bb.y2 + GAP_Y * 2;
+  let rowH = 0;
+  cy.batch(() => units.forEach((n) => {
+    const w = n.width();
+    if (x > bb.x1 && x + w > bb.x1 + rowW) { x = bb.x1; y += rowH + ROW_GAP; rowH = 0; }
+    n.position({ x: x + w / 2, y: y + n.height() / 2 });
+    x += w + GAP_X;
+    rowH = Math.max(rowH, n.height());
+  }));
 }
 
 function dagreLayout(cy) {

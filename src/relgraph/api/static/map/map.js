@@ -11,19 +11,22 @@
  * those before it: util (constants, DOM helper), state (the live state, the status line), api
  * (GraphQL), keydialog (the tab's API key), model (reading the map), focus (which people a
  * large account shows), unitlayout and layout, cards (the overlay), draw (the canvas), paths
- * (influence paths), panels (gaps, details, filters), search (find a person).
+ * (influence paths), opportunities (a decision chain over the map), panels (gaps, details,
+ * filters, the actions of a gap), search (find a person), export (the map as SVG or PNG).
  * The portfolio at /map/ is a page of its own (portfolio.js).
  */
 
 import { ApiError, POWER_MAP_QUERY, VIEWER_QUERY, gql } from './api.js';
 import { fitView, taps, zoomTo } from './draw.js';
 import { edits } from './edits.js';
+import { downloadPng, downloadSvg } from './export.js';
 import { expandAll, startFocus, toggleUnit } from './focus.js';
 import { runLayout } from './layout.js';
 import { renderCards, syncOverlay } from './cards.js';
 import {
-  renderAccountBadges, renderGapList, renderPathForm, renderUnitFilter, selectTab, showDetails,
+  downloadGapsCsv, renderAccountBadges, renderGapList, renderPathForm, renderUnitFilter, selectTab, showDetails,
 } from './panels.js';
+import { loadOpportunities, renderOpportunityPicker, showOpportunity } from './opportunities.js';
 import { clearPath, findPaths, redraw } from './paths.js';
 import { renderSearchList, searchPerson } from './search.js';
 import { setState, setStatus, state } from './state.js';
@@ -44,7 +47,7 @@ async function loadAccount() {
   setStatus('Loading the map…');
   let result;
   try {
-    result = await loadPowerMap();
+    [result] = await Promise.all([loadPowerMap(), loadOpportunities()]);
   } catch (err) {
     if (seq === state.loadSeq) handleError(err);
     return;
@@ -101,6 +104,7 @@ function applyMap(pm, gaps) {
   renderPathForm();
   renderGapList();
   redraw();
+  renderOpportunityPicker();
   document.body.dataset.asOf = state.asOf || '';
   setState('ready');
   setStatus(null);
@@ -220,6 +224,17 @@ function wire() {
     if (e.key === 'Enter') { e.preventDefault(); searchPerson(e.target.value); }
   });
   $('print').addEventListener('click', () => window.print());
+  $('export-svg').addEventListener('click', downloadSvg);
+  $('gaps-csv').addEventListener('click', downloadGapsCsv);
+  $('opportunity').addEventListener('change', (e) => {
+    clearPath(); state.paths = []; $('path-list').replaceChildren();
+    document.body.dataset.pathState = 'none';
+    showOpportunity(e.target.value);
+    if (!e.target.value) fitView();
+  });
+  $('export-png').addEventListener('click', () => downloadPng().catch((err) => {
+    setStatus('The PNG could not be made', [err.message || String(err)], true);
+  }));
   $('path-form').addEventListener('submit', (e) => { e.preventDefault(); findPaths(); });
   $('path-clear').addEventListener('click', () => {
     clearPath(); state.paths = []; $('path-list').replaceChildren();

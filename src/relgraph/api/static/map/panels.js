@@ -2,12 +2,13 @@
 // the details of a contact (with its latest assessment), and the tabs between them.
 
 import { ASSESSMENT_QUERY, gql } from './api.js';
-import { editPanel } from './edits.js';
+import { accountSponsorForm, editPanel, gapActions } from './edits.js';
 import { findPaths, redraw } from './paths.js';
 import { personName, unitsInTreeOrder } from './model.js';
 import { daysAgo, state } from './state.js';
 import {
-  $, DIMENSIONS, GAP_LABELS, ROLE_LABELS, SEVERITIES, attitudeInfo, fmtStrength, h,
+  $, DIMENSIONS, GAP_LABELS, ROLE_LABELS, SEVERITIES, attitudeInfo, csvText, downloadFile,
+  fmtStrength, h,
 } from './util.js';
 
 // --- header, filters -----------------------------------------------------------------------
@@ -86,14 +87,45 @@ export function renderGapList() {
       h('div', null, h('span', { class: 'kind' }, GAP_LABELS[g.kind] || g.kind), ' · ',
         h('span', { class: 'subject' }, g.subjectName || g.subjectId)),
       g.message ? h('div', { class: 'msg' }, g.message) : null,
-      g.suggestion ? h('div', { class: 'fix' }, `→ ${g.suggestion}`) : null));
+      g.suggestion ? h('div', { class: 'fix' }, `→ ${g.suggestion}`) : null,
+      actionButtons(g)));
     }
     box.append(h('section', { class: 'gap-group', dataset: { severity: sev } },
       h('h2', null, h('span', { class: `sev-pill sev-${sev}` }, sev), `${items.length}`), list));
   }
 }
 
-function focusSubject(id) {
+// The gaps of the account as a CSV, in the list's order; the candidates as `name (strength)`.
+export function downloadGapsCsv() {
+  if (!state.map) return;
+  const header = ['severity', 'kind', 'subjectId', 'subjectName', 'accountId', 'message',
+    'suggestion', 'candidates'];
+  const rows = state.gaps.map((g) => [g.severity, g.kind, g.subjectId, g.subjectName, g.accountId,
+    g.message, g.suggestion, (g.candidates || []).map((k) => `${k.name} (${fmtStrength(k.strength)})`).join('; ')]);
+  const stamp = state.asOf || new Date().toISOString().slice(0, 10);
+  downloadFile(new Blob([csvText(header, rows)], { type: 'text/csv;charset=utf-8' }),
+    `${state.map.accountId}-gaps-${stamp}.csv`);
+}
+
+// A gap's suggestion as buttons (editor keys): each opens the contact's form, filled in.
+function actionButtons(g) {
+  const actions = gapActions(g);
+  if (!actions.length) return null;
+  return h('div', { class: 'gap-actions' }, actions.map((a) => h('button', {
+    type: 'button', class: 'gap-action',
+    dataset: { form: a.preset.form, staff: a.preset.staffId, role: a.preset.role || '' },
+    onclick: (e) => {
+      e.stopPropagation();
+      if (a.preset.form !== 'account-sponsor') { focusSubject(g.subjectId, a.preset); return; }
+      const item = e.currentTarget.closest('.gap-item');
+      for (const old of item.querySelectorAll('.account-sponsor-form')) old.remove();
+      item.append(accountSponsorForm(g, a.preset));
+    },
+    onkeydown: (e) => e.stopPropagation(),
+  }, a.label)));
+}
+
+function focusSubject(id, preset) {
   const cy = state.cy;
   if (!cy) return;
   if (state.contacts.has(id)) {
@@ -101,7 +133,7 @@ function focusSubject(id) {
       if (state.focus) state.expanded.add(state.contacts.get(id).orgUnit);
       resetFilters();
     }
-    showDetails(id, false);
+    showDetails(id, Boolean(preset), preset);
     const node = cy.getElementById(id);
     if (node.length) { cy.animate({ center: { eles: node }, zoom: Math.max(cy.zoom(), 0.8) }, { duration: 250 }); flash(id); }
   } else if (state.units.has(id)) {
@@ -137,10 +169,10 @@ export function selectTab(name) {
   for (const b of document.querySelectorAll('.tabs button')) {
     b.setAttribute('aria-selected', b.dataset.tab === name ? 'true' : 'false');
   }
-  for (const t of ['gaps', 'contact', 'paths']) $(`tab-${t}`).hidden = t !== name;
+  for (const t of ['gaps', 'contact', 'paths', 'deals']) $(`tab-${t}`).hidden = t !== name;
 }
 
-export async function showDetails(id, switchTab) {
+export async function showDetails(id, switchTab, preset) {
   const c = state.contacts.get(id);
   if (!c) return;
   state.selected = id;
@@ -195,7 +227,8 @@ export async function showDetails(id, switchTab) {
       h('h3', null, `Gaps on this contact (${gaps.length})`),
       gaps.length ? h('ul', { class: 'contact-gaps' }, gaps.map((g) => h('li', { dataset: { kind: g.kind } },
         h('span', { class: `sev-pill sev-${g.severity}` }, g.severity), ' ',
-        h('b', null, GAP_LABELS[g.kind] || g.kind), g.suggestion ? ` — ${g.suggestion}` : '')))
+        h('b', null, GAP_LABELS[g.kind] || g.kind), g.suggestion ? ` — ${g.suggestion}` : '',
+        actionButtons(g))))
         : h('p', { class: 'muted' }, 'None.'),
       (influencedBy.length || influences.length) ? [
         h('h3', null, 'Informal influence'),
@@ -206,7 +239,7 @@ export async function showDetails(id, switchTab) {
       h('div', { class: 'actions' }, h('button', {
         type: 'button', class: 'primary', onclick: () => { $('path-target').value = id; selectTab('paths'); findPaths(); },
       }, `Find paths to ${c.name}`)),
-      editPanel(c),
+      editPanel(c, preset),
     ));
   loadAssessment(id, box.querySelector('.assessment'));
 }

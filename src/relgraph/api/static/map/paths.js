@@ -5,6 +5,7 @@ import { gql, PATHS_QUERY } from './api.js';
 import { renderCards } from './cards.js';
 import { drawMap, fitView } from './draw.js';
 import { READABLE_ZOOM } from './focus.js';
+import { dropOpportunity, markChain } from './opportunities.js';
 import { personName } from './model.js';
 import { state } from './state.js';
 import { $, CARD_H, CARD_W, fmtStrength, h } from './util.js';
@@ -14,6 +15,7 @@ import { $, CARD_H, CARD_W, fmtStrength, h } from './util.js';
 export function redraw() {
   drawMap();
   if (state.activePath >= 0 && state.paths[state.activePath]) showPath(state.activePath);
+  else if (state.opportunity) markChain();
 }
 
 export async function findPaths() {
@@ -94,6 +96,7 @@ function showPath(index) {
   const cy = state.cy;
   const path = state.paths[index];
   if (!cy || !path) return;
+  dropOpportunity();
   // the path's own contacts in collapsed units: expand those units rather than draw the
   // people as strangers beside the map
   const collapsed = path.nodes.filter((n) => state.focus && state.contacts.has(n.id) && !cy.getElementById(n.id).length);

@@ -12,7 +12,7 @@ import { PORTFOLIO_PAGE, PORTFOLIO_QUERY, gql } from './api.js';
 import { askForKey, markDevMode, wireKeyDialog } from './keydialog.js';
 import { setState, setStatus, state } from './state.js';
 import { COLUMNS, COLUMN, cellText, page, select, toCsv } from './table.js';
-import { $, h } from './util.js';
+import { $, downloadFile, h } from './util.js';
 
 const ROWS_PER_PAGE = 50;
 const view = { search: '', tier: '', sort: 'name', dir: 'asc', page: 1 };
@@ -139,12 +139,7 @@ function readView() {
 // --- CSV -----------------------------------------------------------------------------------
 function downloadCsv() {
   const blob = new Blob([toCsv(select(loaded.accounts, view))], { type: 'text/csv;charset=utf-8' });
-  const link = h('a', { href: URL.createObjectURL(blob),
-    download: `relgraph-accounts-${new Date().toISOString().slice(0, 10)}.csv` });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+  downloadFile(blob, `relgraph-accounts-${new Date().toISOString().slice(0, 10)}.csv`);
 }
 
 // --- start ---------------------------------------------------------------------------------

@@ -22,6 +22,8 @@ export const state = {
   asOf: '',
   viewer: null,
   layout: 'org',
+  opportunities: [],
+  opportunity: '',      // the opportunity whose decision chain is highlighted
 };
 
 export function daysAgo(iso) {

@@ -3,6 +3,8 @@
 // account in the browser: at 1,000 accounts that is a few milliseconds, and only one page of
 // rows is ever in the DOM.
 
+import { csvText } from './util.js';
+
 const TIER_ORDER = { S: 0, A: 1, B: 2, C: 3 };
 const PARTNERSHIP_ORDER = { STRATEGIC_PARTNER: 0, PARTNER: 1, ORDINARY: 2 };
 export const PARTNERSHIP_LABELS = {
@@ -63,19 +65,12 @@ export function page(rows, number, size) {
   return { rows: rows.slice((current - 1) * size, current * size), current, pages };
 }
 
-// The CSV of `rows` (RFC 4180: fields quoted when needed, CRLF line ends): the id, then every
-// column with the API's raw values (shares as 0..1, coach as true/false) for spreadsheets.
+// The CSV of `rows`: the id, then every column with the API's raw values (shares as 0..1, coach
+// as true/false) for spreadsheets.
 export function toCsv(rows) {
-  const quote = (v) => {
-    // A text starting like a formula is kept as text by spreadsheets (CSV injection).
-    const raw = String(v ?? '');
-    const text = typeof v === 'string' && /^[=+\-@\t\r]/.test(raw) ? `'${raw}` : raw;
-    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-  };
   const header = ['id', 'name', 'tier', 'partnership', 'health', 'gapsHigh', 'gapsMedium',
     'gapsLow', 'keyContacts', 'coachPresent', 'ownerCoverage'];
-  const lines = rows.map((a) => [a.id, a.name, a.tier, a.partnership, a.figures.health,
+  return csvText(header, rows.map((a) => [a.id, a.name, a.tier, a.partnership, a.figures.health,
     a.figures.gapsHigh, a.figures.gapsMedium, a.figures.gapsLow, a.figures.keyContacts,
-    a.figures.coachPresent, a.figures.ownerCoverage].map(quote).join(','));
-  return [header.join(','), ...lines].join('\r\n') + '\r\n';
+    a.figures.coachPresent, a.figures.ownerCoverage]));
 }

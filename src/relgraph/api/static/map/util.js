@@ -85,3 +85,24 @@ export function fmtStrength(s) {
 }
 
 export const $ = (id) => document.getElementById(id);
+
+// --- files the page hands to the user -------------------------------------------------------
+// RFC 4180 CSV (fields quoted when needed, CRLF line ends) of a header and rows of values.
+export function csvText(header, rows) {
+  const quote = (v) => {
+    // A text starting like a formula is kept as text by spreadsheets (CSV injection).
+    const raw = String(v ?? '');
+    const text = typeof v === 'string' && /^[=+\-@\t\r]/.test(raw) ? `'${raw}` : raw;
+    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  };
+  return [header, ...rows].map((row) => row.map(quote).join(',')).join('\r\n') + '\r\n';
+}
+
+// Save `blob` as a download named `name` (a blob: link clicked: nothing leaves the page).
+export function downloadFile(blob, name) {
+  const link = h('a', { href: URL.createObjectURL(blob), download: name, hidden: true });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+}
