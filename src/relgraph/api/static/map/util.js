@@ -35,6 +35,15 @@ export const GAP_LABELS = {
   STALE_CONTACT: 'Not met within cadence',
   DARK_ORG_UNIT: 'Dark org unit',
   SINGLE_THREADED: 'Single-threaded account',
+  PLAN_MISSING: 'No relationship plan',
+  PLAN_REVIEW_OVERDUE: 'Plan review overdue',
+  PLAN_OFF_TRACK: 'Plan off track',
+  PLAN_SPONSOR_MISSING: 'Plan has no sponsor',
+  COMMITMENT_OVERDUE: 'Commitment overdue',
+  ORG_ACTION_MISSING: 'Organizational action missing',
+  DEPARTMENT_OBSTRUCTS: 'Department obstructs',
+  ASSESSMENT_OUTDATED: 'Assessment outdated',
+  RETIER_OVERDUE: 'Tier review overdue',
 };
 
 export const ROLE_LABELS = {
