@@ -298,10 +298,11 @@ class _Check:
     def identity(self) -> None:
         """Duplicate ids and natural keys within an array; one id space for all people."""
         for array in DOCUMENT_ORDER:
-            seen: dict[tuple[Any, ...], int] = {}
+            seen: dict[Any, int] = {}
             keys = NATURAL_KEYS[array]
+            key_of = operator.itemgetter(*keys)  # a valid record's doc holds every field
             for index, doc in self.doc_of(array):
-                key = natural_key(array, doc)
+                key = key_of(doc)
                 if key not in seen:
                     seen[key] = index
                 elif keys == ("id",):
