@@ -9,6 +9,7 @@ are not data and are left out, so import -> export -> import -> export gives the
 from __future__ import annotations
 
 import json
+import operator
 from collections.abc import Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, TextIO
@@ -60,6 +61,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
 }
 
 _PAGES = {label: statement(f"page_{label}_ids") for label, _ in ANCHORS.values()}
+_ID = operator.itemgetter("id")
 _RECORDS = {
     array: statement("export_" + "".join(f"_{c.lower()}" if c.isupper() else c for c in array))
     for array in ARRAYS
@@ -81,7 +83,8 @@ def stored_doc(array: str, row: Row) -> dict[str, Any]:
         row = {**row, "from": row["source"], "to": row["target"]}
     elif array == "sponsors":
         row = {**row, "account" if row["toAccount"] else "contact": row["target"]}
-    return {name: row.get(name) for name in FIELDS[array]}
+    fields = FIELDS[array]
+    return dict(zip(fields, map(row.get, fields), strict=True))
 
 
 def sort_key(array: str, doc: Mapping[str, Any]) -> tuple[str, ...]:
@@ -101,7 +104,10 @@ def _records_of(array: str, rows: list[Row]) -> list[dict[str, Any]]:
         for row in rows:
             row["staff"].sort()
             row["contacts"].sort()
-    return sorted((stored_doc(array, row) for row in rows), key=lambda d: sort_key(array, d))
+    docs = [stored_doc(array, row) for row in rows]
+    if SORT_KEYS.get(array, NATURAL_KEYS[array]) == ("id",):
+        return sorted(docs, key=_ID)  # an id is a non-empty string: its own sort key
+    return sorted(docs, key=lambda d: sort_key(array, d))
 
 
 def iter_records(store: GraphStore, array: str, page_size: int = PAGE_SIZE,
