@@ -182,27 +182,17 @@ RETURN o.id AS id, o.account AS account, o.name AS name, o.stage AS stage, o.val
        o.closeDate AS closeDate
 
 // name: export_interactions
-// Interactions of the given ids (attendees: export_interaction_staff / _contacts).
+// Interactions of the given ids with their attendees (staff and contacts), one row each: one
+// statement instead of one per kind of attendee, each looking the interactions up again.
 // params: ids
 UNWIND $ids AS id
 MATCH (i:Interaction {id: id})
+OPTIONAL MATCH (s:Staff)-[:ATTENDED]->(i)
+WITH i, collect(s.id) AS staff
+OPTIONAL MATCH (c:Contact)-[:ATTENDED]->(i)
+WITH i, staff, collect(c.id) AS contacts
 RETURN i.id AS id, i.type AS type, i.date AS date, i.layer AS layer, i.account AS account,
-       i.opportunity AS opportunity, i.summary AS summary
-
-// name: export_interaction_staff
-// Staff who attended the interactions of the given ids, one row per interaction with any
-// (MATCH + collect: FalkorDB answers it far faster than a pattern comprehension per interaction).
-// params: ids
-UNWIND $ids AS id
-MATCH (s:Staff)-[:ATTENDED]->(i:Interaction {id: id})
-RETURN i.id AS interaction, collect(s.id) AS people
-
-// name: export_interaction_contacts
-// Contacts who attended the interactions of the given ids, one row per interaction with any.
-// params: ids
-UNWIND $ids AS id
-MATCH (c:Contact)-[:ATTENDED]->(i:Interaction {id: id})
-RETURN i.id AS interaction, collect(c.id) AS people
+       i.opportunity AS opportunity, i.summary AS summary, staff, contacts
 
 // name: export_reporting_lines
 // Reporting lines (current and past) of the people with the given ids.

@@ -178,6 +178,16 @@ def _record(cls: type) -> None:
         return original(self, statement, params)
 
     cls.run = run  # type: ignore[method-assign]
+    each = getattr(cls, "run_each", None)
+    if each is None:
+        return
+
+    def run_each(self: Any, statement: Any, batches: object) -> Iterator[object]:
+        for rows in each(self, statement, batches):  # recorded once it has run
+            _RAN.setdefault(self.engine, set()).add(statement.name)
+            yield rows
+
+    cls.run_each = run_each
 
 
 def _wrap_adapters() -> None:

@@ -72,6 +72,48 @@ def test_text_keeps_tabs_line_breaks_and_surrounding_spaces(text: str) -> None:
     assert gate.text_problem(text) is None
 
 
+def _interaction(**fields: Any) -> dict[str, Any]:
+    return {"id": "i-1", "type": "visit", "date": "2026-01-05", "staff": ["s-1"],
+            "contacts": ["c-1", "c-2"], "summary": "Met the CTO", **fields}
+
+
+# Arrays the whole-array screen cannot clear, each with the one record that makes it so.
+UNCLEAR = {
+    "an id with a trailing space": _interaction(id="i-2 "),
+    "an attendee id starting with a space": _interaction(contacts=["c-1", " c-2"]),
+    "an id with a tab": _interaction(account="a\t1"),
+    "an id beyond ASCII": _interaction(id="客户-1"),
+    "text with a bell": _interaction(summary="ring\x07"),
+    "text with a lone surrogate": _interaction(summary="\ud800"),
+    "text over the limit": _interaction(summary="x" * 10_001),
+    "an unknown field": _interaction(zzUnknown="x"),
+    "an object for a value": _interaction(summary={"a": 1}),
+    "a list inside a list": _interaction(staff=[["s-1"]]),
+    "a record that is no object": ["i-3"],  # type: ignore[dict-item]
+}
+
+
+def test_an_array_the_screen_clears_has_no_problem_record_by_record() -> None:
+    # The common document is cleared as a whole; the slow path would find nothing either.
+    items = [_interaction(id=f"i-{n}", summary=" padded\nline\ttab 😀 ", account=None)
+             for n in range(50)]
+    assert gate.array_is_clean("interactions", items)
+    assert not any(gate.record_problems("interactions", item) for item in items)
+    assert gate.array_is_clean("interactions", [])
+
+
+@pytest.mark.parametrize("case", sorted(UNCLEAR))
+def test_anything_unusual_sends_the_array_to_the_record_by_record_check(case: str) -> None:
+    items = [_interaction(id="i-0"), UNCLEAR[case]]
+    assert not gate.array_is_clean("interactions", items)
+    # ... which still lists a problem only where there is one (a non-ASCII id is fine)
+    found = [gate.record_problems("interactions", item) for item in items]
+    assert found[0] == []
+    assert bool(found[1]) == (case not in ("an id beyond ASCII", "a list inside a list",
+                                           "an object for a value", "an unknown field",
+                                           "a record that is no object"))
+
+
 def test_the_id_fields_come_from_the_model() -> None:
     assert gate.ID_FIELDS["interactions"] == {"id", "account", "opportunity", "staff", "contacts"}
     assert gate.ID_FIELDS["sponsors"] == {"staff", "contact", "account"}

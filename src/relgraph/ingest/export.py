@@ -9,7 +9,9 @@ are not data and are left out, so import -> export -> import -> export gives the
 from __future__ import annotations
 
 import json
+import operator
 from collections.abc import Iterator, Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, TextIO
 
 from relgraph.cypher import statement
@@ -59,8 +61,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
 }
 
 _PAGES = {label: statement(f"page_{label}_ids") for label, _ in ANCHORS.values()}
-_ATTENDEES = {"staff": statement("export_interaction_staff"),
-              "contacts": statement("export_interaction_contacts")}
+_ID = operator.itemgetter("id")
 _RECORDS = {
     array: statement("export_" + "".join(f"_{c.lower()}" if c.isupper() else c for c in array))
     for array in ARRAYS
@@ -82,7 +83,8 @@ def stored_doc(array: str, row: Row) -> dict[str, Any]:
         row = {**row, "from": row["source"], "to": row["target"]}
     elif array == "sponsors":
         row = {**row, "account" if row["toAccount"] else "contact": row["target"]}
-    return {name: row.get(name) for name in FIELDS[array]}
+    fields = FIELDS[array]
+    return dict(zip(fields, map(row.get, fields), strict=True))
 
 
 def sort_key(array: str, doc: Mapping[str, Any]) -> tuple[str, ...]:
@@ -93,29 +95,49 @@ def sort_key(array: str, doc: Mapping[str, Any]) -> tuple[str, ...]:
 
 def fetch_records(store: GraphStore, array: str, anchor_ids: list[str]) -> list[dict[str, Any]]:
     """The stored records of `array` anchored at the given ids, in canonical order."""
-    rows = store.run(_RECORDS[array], {"ids": anchor_ids})
+    return _records_of(array, store.run(_RECORDS[array], {"ids": anchor_ids}))
+
+
+def _records_of(array: str, rows: list[Row]) -> list[dict[str, Any]]:
+    """The records of the rows of `array`'s export statement, in canonical order."""
     if array == "interactions":
-        rows = _with_attendees(store, rows, anchor_ids)
-    return sorted((stored_doc(array, row) for row in rows), key=lambda d: sort_key(array, d))
-
-
-def _with_attendees(store: GraphStore, rows: list[Row], ids: list[str]) -> list[Row]:
-    staff, contacts = ({row["interaction"]: row["people"] for row in store.run(query, {"ids": ids})}
-                       for query in (_ATTENDEES["staff"], _ATTENDEES["contacts"]))
-    return [{**row, "staff": sorted(staff.get(row["id"], ())),
-             "contacts": sorted(contacts.get(row["id"], ()))} for row in rows]
+        for row in rows:
+            row["staff"].sort()
+            row["contacts"].sort()
+    docs = [stored_doc(array, row) for row in rows]
+    if SORT_KEYS.get(array, NATURAL_KEYS[array]) == ("id",):
+        return sorted(docs, key=_ID)  # an id is a non-empty string: its own sort key
+    return sorted(docs, key=lambda d: sort_key(array, d))
 
 
 def iter_records(store: GraphStore, array: str, page_size: int = PAGE_SIZE,
                  id_page: int = ID_PAGE) -> Iterator[dict[str, Any]]:
     """Every stored record of `array` in canonical order, a page of anchors at a time (their
-    ids read `id_page` at a time)."""
+    ids read `id_page` at a time).
+
+    The next page's statement runs in a helper thread while this one turns the rows of the
+    page before into records: the engine and the client work at once (reads only, each page
+    one statement as before)."""
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="relgraph-export") as ahead:
+        pending: Future[list[Row]] | None = None
+        for ids in _anchor_pages(store, array, page_size, id_page):
+            running = ahead.submit(store.run, _RECORDS[array], {"ids": ids})
+            if pending is not None:
+                yield from _records_of(array, pending.result())
+            pending = running
+        if pending is not None:
+            yield from _records_of(array, pending.result())
+
+
+def _anchor_pages(store: GraphStore, array: str, page_size: int,
+                  id_page: int) -> Iterator[list[str]]:
+    """The anchor ids of `array`, in id order, `page_size` at a time."""
     page = _PAGES[ANCHORS[array][0]]
     after = ""  # ids are non-empty strings, so every id sorts after ''
     while True:
         ids = [row["id"] for row in store.run(page, {"after": after, "limit": id_page})]
         for start in range(0, len(ids), page_size):
-            yield from fetch_records(store, array, ids[start:start + page_size])
+            yield ids[start:start + page_size]
         if len(ids) < id_page:
             return
         after = ids[-1]

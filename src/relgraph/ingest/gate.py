@@ -51,6 +51,7 @@ ID_FIELDS: dict[str, frozenset[str]] = {}
 _ASCII_ID_BAD = re.compile(r"[\x00-\x1f\x7f]")
 _TEXT_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_SCALARS = frozenset({str, int, float, bool, type(None)})
 
 
 def _mentions_id(hint: Any) -> bool:
@@ -151,6 +152,40 @@ def record_problems(array: str, item: Any) -> list[Problem]:
         if key not in _FIELD_NAMES and type(key) is str and (why := name_problem(key)):
             found.append(Problem("", f"the field name {key!r} {why}", True))
     return found
+
+
+def array_is_clean(array: str, items: list[Any]) -> bool:
+    """Whether `record_problems` finds nothing in any of the items, proven field by field over
+    the whole array with joins and one regex each (C speed). False means "look record by
+    record": a document with anything unusual (an unknown field, a nested value, a non-ASCII
+    id) is checked the slow way, so the answer is always the same as record_problems'."""
+    if not all(type(item) is dict for item in items):
+        return False
+    fields: set[Any] = set().union(*items)
+    if not fields <= _FIELD_NAMES:
+        return False  # unknown field names are checked one by one
+    ids = ID_FIELDS.get(array, frozenset())
+    id_values: list[str] = []
+    texts: list[str] = []
+    for name in fields:
+        column = [item.get(name) for item in items]
+        kinds = set(map(type, column))
+        if list in kinds:
+            column = [x for v in column if type(v) is list for x in v] + \
+                [v for v in column if type(v) is not list]
+            kinds = set(map(type, column))
+        if not kinds <= _SCALARS:
+            return False  # objects, lists of lists: the nested walk says what is wrong there
+        (id_values if name in ids else texts).extend([v for v in column if type(v) is str])
+    # An ASCII string is printable exactly when it holds none of _ASCII_ID_BAD's characters.
+    joined = "".join(id_values)
+    if not (joined.isascii() and joined.isprintable()):
+        return False
+    joined = "\x00".join(id_values)  # no id holds a NUL: a space beside one ends an id
+    if joined[:1] == " " or joined[-1:] == " " or " \x00" in joined or "\x00 " in joined:
+        return False
+    return not (texts and (_TEXT_BAD.search("".join(texts))
+                           or max(map(len, texts)) > TEXT_MAX_CHARS))
 
 
 def document_problems(doc: Any) -> list[str]:

@@ -27,7 +27,7 @@ from relgraph.ingest.export import ANCHORS, canonical_doc, fetch_records
 from relgraph.ingest.validation import Locate, json_location, natural_key, validate
 from relgraph.ingest.writer import WRITES
 from relgraph.model import ARRAYS, DOCUMENT_ORDER, Record
-from relgraph.store.base import GraphStore
+from relgraph.store.base import GraphStore, run_each
 
 BATCH_SIZE = 5_000
 # (array, records done, records in the array), after each written batch.
@@ -216,8 +216,9 @@ def _write(store: GraphStore, array: str, records: list[Record], docs: list[dict
     units = sum(len(rows) for _, rows in steps) or 1
     done = 0
     for write, rows in steps:
-        for batch in chunks(rows, batch_size):
-            store.run(write.statement, {"rows": batch})
+        batches = list(chunks(rows, batch_size))
+        for batch, _ in zip(batches, run_each(store, write.statement,
+                                              ({"rows": b} for b in batches)), strict=True):
             done += len(batch)
             if progress:
                 # Arrays written in two steps (nodes, then links) report one combined count.

@@ -267,6 +267,8 @@ class _Check:
 
     def screen(self, array: str, items: list[Any]) -> list[Any]:
         """Report what the gate refuses in one array; the items, barred records as None."""
+        if gate.array_is_clean(array, items):
+            return items
         kept = items
         for index, item in enumerate(items):
             found = gate.record_problems(array, item)
@@ -296,10 +298,11 @@ class _Check:
     def identity(self) -> None:
         """Duplicate ids and natural keys within an array; one id space for all people."""
         for array in DOCUMENT_ORDER:
-            seen: dict[tuple[Any, ...], int] = {}
+            seen: dict[Any, int] = {}
             keys = NATURAL_KEYS[array]
+            key_of = operator.itemgetter(*keys)  # a valid record's doc holds every field
             for index, doc in self.doc_of(array):
-                key = natural_key(array, doc)
+                key = key_of(doc)
                 if key not in seen:
                     seen[key] = index
                 elif keys == ("id",):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, Protocol
 
 from relgraph.cypher import Statement
@@ -39,6 +39,18 @@ class GraphStore(Protocol):
         ...
 
     def close(self) -> None: ...
+
+
+def run_each(store: GraphStore, statement: Statement,
+             batches: Iterable[Mapping[str, Any]]) -> Iterator[list[Row]]:
+    """Run `statement` once per parameters, in order, each atomically on its own; a store
+    that can prepare the next one while the engine runs one (FalkorStore.run_each) does."""
+    each = getattr(store, "run_each", None)
+    if callable(each):
+        yield from each(statement, batches)
+        return
+    for params in batches:
+        yield store.run(statement, params)
 
 
 # Exact types that are already plain: checked by `type(v) in ...`, which is several times faster

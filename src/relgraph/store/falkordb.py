@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import contextlib
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -40,12 +41,32 @@ class FalkorStore:
         self.statements_run = 0
 
     def run(self, statement: Statement, params: Mapping[str, Any] | None = None) -> list[Row]:
-        self.statements_run += 1
+        return self._send(statement, self._text(statement, params))
+
+    def run_each(self, statement: Statement,
+                 batches: Iterable[Mapping[str, Any]]) -> Iterator[list[Row]]:
+        """`run` once per parameters, in order; the next statement's text (its parameters
+        written out, which is Python work) is built in a helper thread while the engine runs
+        the one before."""
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="relgraph-prepare") as ahead:
+            texts = (ahead.submit(self._text, statement, params) for params in batches)
+            upcoming = next(texts, None)
+            while upcoming is not None:
+                text = upcoming.result()
+                upcoming = next(texts, None)  # submitted before this one is sent
+                yield self._send(statement, text)
+
+    def _text(self, statement: Statement, params: Mapping[str, Any] | None) -> str:
+        """The statement with its parameters in front; refused if it holds what must not
+        reach the engine."""
         values = dict(params or {})
         refused = _unsafe(values, statement.writes)
         if refused:
             raise QueryFailed(statement.name, f"refused before the engine: {refused}")
-        text = self._params_header(values) + statement.text
+        return self._params_header(values) + statement.text
+
+    def _send(self, statement: Statement, text: str) -> list[Row]:
+        self.statements_run += 1
         command, timeout = ("GRAPH.QUERY", None) if statement.writes else (
             "GRAPH.RO_QUERY", self._timeout_ms)
         with _engine_errors(statement.name):

@@ -58,7 +58,10 @@ class Neo4jStore:
         @neo4j.unit_of_work(timeout=self._timeout_s)
         def work(tx: neo4j.ManagedTransaction) -> list[Row]:
             result = tx.run(text, values)
-            return [{k: plain(v) for k, v in record.data().items()} for record in result]
+            keys = result.keys()
+            # A record is the tuple of its values: zipped with the keys once, not a dict
+            # (`record.data()`) copied into another.
+            return [dict(zip(keys, map(plain, record), strict=True)) for record in result]
 
         try:
             with self._driver.session(database=self._database) as session:
