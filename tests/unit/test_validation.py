@@ -202,6 +202,16 @@ def test_a_bad_record_still_has_its_references_checked_without_cascades() -> Non
     ]
 
 
+def test_an_id_or_account_that_is_a_list_is_a_problem_not_a_crash() -> None:
+    """Found by the fuzz test: `"id": []` reached the reference pass as a list (a TypeError)."""
+    doc = small()
+    doc["accounts"][0]["id"] = []
+    doc["orgUnits"][0]["account"] = ["acc-1"]
+    found = problems(doc)
+    assert any(p.startswith("accounts[0].id: ") for p in found), found
+    assert any(p.startswith("orgUnits[0].account: ") for p in found), found
+
+
 # --- tables: the same checks, placed by file and line ---------------------------------------
 
 def _write_csv(folder: Path, name: str, rows: list[list[str]]) -> None:

@@ -486,7 +486,7 @@ def _loose_doc(array: str, item: dict[str, Any]) -> dict[str, Any]:
     loose: dict[str, Any] = {}
     for name in names & item.keys():
         value = item[name]
-        if isinstance(value, list):
+        if isinstance(value, list) and name not in ("id", "account"):  # lists of references
             loose[name] = [v if usable(v) else None for v in value]
         elif usable(value):
             loose[name] = value
