@@ -34,6 +34,10 @@ class Neo4jStore:
                 auth=auth,
                 connection_timeout=5.0,
                 max_transaction_retry_time=15.0,
+                # The server's query notifications ("label does not exist" on a new database)
+                # would be logged to stderr at every first read; every statement is checked by
+                # Neo4j's own analyzer in the tests instead (tests/lint).
+                notifications_min_severity="OFF",
             )
             self._driver.verify_connectivity()
         except (
