@@ -10,15 +10,9 @@ import time
 from typing import Any
 from urllib.parse import quote
 
-import pytest
-from e2e_support import ARTIFACTS, CHROMIUM, Browser, Portfolio, Server
+from e2e_support import ARTIFACTS, BROWSER_TESTS, Browser, Portfolio, Server
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason=(
-        f"{CHROMIUM} is missing (Debian's chromium package; the test command installs it with "
-        "scripts/ensure-browser where it can): no browser to drive")),
-]
+pytestmark = BROWSER_TESTS
 
 QUERY = "query Tiers { accounts(first: 50) { edges { node { id tier } } } }"
 

@@ -6,15 +6,9 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
-from e2e_support import ARTIFACTS, CHROMIUM, Browser, Portfolio, Server
+from e2e_support import ARTIFACTS, BROWSER_TESTS, Browser, Portfolio, Server
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason=(
-        f"{CHROMIUM} is missing (Debian's chromium package; the test command installs it with "
-        "scripts/ensure-browser where it can): no browser to drive")),
-]
+pytestmark = BROWSER_TESTS
 
 ACCOUNT = "acc-0001"
 DATE = "2026-11-30"
