@@ -92,6 +92,7 @@ SEED = 7
 PHASES = ("import", "export", "paths", "gaps", "bi")
 BI_REPS = 5
 BI_BUDGET_S = 120.0  # per page size: after two rounds, no new round once this is spent
+PORTFOLIO_PATIENCE_S = 900.0  # how long the benchmark asks again for a whole portfolio
 
 # The targets the README reports (not test assertions): name -> (op, bound, what, where).
 TARGETS: dict[str, tuple[str, float, str, str]] = {
@@ -836,14 +837,28 @@ def measure_page(engine: Engine, plan: Plan, client: httpx.Client, first: int,
 
 
 def portfolio_gaps(client: httpx.Client, accounts: int) -> dict[str, Any]:
-    """The whole portfolio's gaps over HTTP, timed; recorded as failed, with the reason, when
-    the API refuses it (past its time budget, REQUEST_TIMEOUT)."""
-    try:
-        ms, data = timed_ms(lambda: graphql(client, PORTFOLIO_GAPS))
-    except RuntimeError as exc:
-        return {"accounts": accounts, "failed": str(exc)[:200]}
-    return {"accounts": accounts, "seconds": round(ms / 1000, 3),
-            "gaps": len(data["coverageGaps"]), "accounts_per_s": round(accounts / (ms / 1000), 1)}
+    """The whole portfolio's gaps over HTTP, timed from the first ask to the answer. An answer
+    that takes longer than the API's time budget is finished in the background and kept
+    (REQUEST_TIMEOUT with `stillComputing`): the benchmark asks again, as a BI tool would,
+    every second until it is answered, and records how many asks it took. Any other refusal is
+    recorded as failed, with the reason."""
+    began, asks = time.perf_counter(), 0
+    while True:
+        asks += 1
+        response = client.post("/graphql", json={"query": PORTFOLIO_GAPS})
+        response.raise_for_status()
+        body = response.json()
+        errors = body.get("errors") or []
+        if not errors:
+            break
+        if not all(e.get("extensions", {}).get("stillComputing") for e in errors) or (
+                time.perf_counter() - began > PORTFOLIO_PATIENCE_S):
+            return {"accounts": accounts, "asks": asks, "failed": str(errors)[:200]}
+        time.sleep(1.0)
+    seconds = time.perf_counter() - began
+    return {"accounts": accounts, "seconds": round(seconds, 3), "asks": asks,
+            "gaps": len(body["data"]["coverageGaps"]),
+            "accounts_per_s": round(accounts / seconds, 1)}
 
 
 def measure_bi(engine: Engine, plan: Plan, size: int, args: argparse.Namespace,
@@ -863,7 +878,7 @@ def measure_bi(engine: Engine, plan: Plan, size: int, args: argparse.Namespace,
             found = result[key]
             shown = (f"FAILED: {found['failed']}" if "failed" in found else
                      f"{found['seconds']:.2f} s = {found['accounts_per_s']:,.1f} accounts/s, "
-                     f"{found['gaps']} gaps")
+                     f"{found['gaps']} gaps, {found['asks']} ask{'s' * (found['asks'] > 1)}")
             say(f"  whole-portfolio coverageGaps over HTTP, {when}: {shown}")
         peak = peak_rss_bytes(pid)
     counted = statements_per_request(engine, plan, (10, 100))

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Mapping
 from typing import Any
 
+from relgraph.cypher import Statement
 from relgraph.ingest.importer import write_unchecked
 from relgraph.model import ARRAYS
 from relgraph.store import GraphStore
+from relgraph.store.base import Row
 
 
 def load(store: GraphStore, doc: Mapping[str, list[dict[str, Any]]] | None = None,
@@ -70,3 +73,24 @@ def cycle_document() -> dict[str, Any]:
                          "reviewedBy": "s-9", "note": "growth 18%, strategic match converging"},
                         {"id": "tr-2", "account": "acc-2", "date": "2026-01-15", "tier": "A"}],
     }
+
+
+class Slowed:
+    """A store whose every statement takes `delay` seconds longer: a graph that is slow to
+    answer, so that a question outlasts a small time budget on any machine."""
+
+    def __init__(self, store: GraphStore, delay: float) -> None:
+        self._store = store
+        self._delay = delay
+        self.engine = store.engine
+
+    def run(self, statement: Statement, params: Mapping[str, Any] | None = None) -> list[Row]:
+        time.sleep(self._delay)
+        return self._store.run(statement, params)
+
+    @property
+    def statements_run(self) -> int:
+        return self._store.statements_run
+
+    def __getattr__(self, name: str) -> Any:  # run_schema, version, close: as the store's
+        return getattr(self._store, name)

@@ -9,7 +9,8 @@ GraphQL API. Each message says what is wrong and what to do.
     ├── ValidationFailed     a document was rejected whole; `problems` lists every problem
     ├── NotFound             no such record (or none the asker may see: the same answer)
     ├── Unauthenticated      no API key, or an unknown or revoked one
-    └── Forbidden            the API key's role or permissions do not allow this
+    ├── Forbidden            the API key's role or permissions do not allow this
+    └── StillComputing       a kept answer outlasted the asker's time budget; ask again
 
 The GraphQL API gives each kind its `extensions.code` by one table (relgraph.api.errors.CODES).
 """
@@ -98,3 +99,17 @@ class Forbidden(RelgraphError):
     def __init__(self, message: str, problems: list[str] | None = None) -> None:
         super().__init__(message)
         self.problems = problems
+
+
+class StillComputing(RelgraphError):
+    """An answer that is kept (gaps, figures, a power map) takes longer than the asker's time
+    budget: its computation goes on, and the answer will be kept for the next ask."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__(f"the answer is still being computed ({seconds:.0f} s so far) and will "
+                         "be kept: ask again in a little while")
+        self.seconds = seconds
+
+    @property
+    def details(self) -> dict[str, Any]:
+        return {"stillComputing": True, "secondsSoFar": round(self.seconds, 1)}

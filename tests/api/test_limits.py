@@ -415,6 +415,42 @@ def test_reads_past_the_time_budget_stop_and_writes_do_not(store: GraphStore) ->
         "name"] == "New"
 
 
+def test_a_portfolio_past_the_budget_is_answered_when_asked_again(store: GraphStore) -> None:
+    """A BI tool asking for a whole portfolio that takes longer than the time budget: it is told
+    the answer is still being computed (REQUEST_TIMEOUT, stillComputing), and asking again once
+    it is done gets the same gaps as the library, at the cost of one statement."""
+    import time
+
+    from starlette.testclient import TestClient
+    from tests.support import Slowed
+
+    from relgraph.api.app import create_app
+    from relgraph.api.limits import Limits
+    from relgraph.config import Settings
+
+    load(store, portfolio(3))
+    expected = [{"kind": g.kind, "subjectId": g.subject_id, "accountId": g.account_id}
+                for g in intel.coverage_gaps(store, as_of=AS_OF)]
+    assert expected
+    query = ('{ coverageGaps(asOf: "%s") { kind subjectId accountId } }' % AS_OF.isoformat())
+    app = create_app(Settings(dev_no_auth=True), Slowed(store, 0.1), Limits(time_budget_s=0.3))
+    with TestClient(app) as client:
+        body = client.post("/graphql", json={"query": query}).json()
+        assert codes(body) == ["REQUEST_TIMEOUT"]
+        [error] = body["errors"]
+        assert error["extensions"]["stillComputing"] is True
+        assert "still being computed" in error["message"] and "ask again" in error["message"]
+        for _ in range(100):  # the computation goes on: about ten statements of 0.1 s
+            time.sleep(0.2)
+            body = client.post("/graphql", json={"query": query}).json()
+            if "errors" not in body:
+                break
+        assert body["data"]["coverageGaps"] == expected
+        before = store.statements_run
+        assert client.post("/graphql", json={"query": query}).json() == body
+        assert store.statements_run == before + 1  # kept: the generation read
+
+
 def test_a_read_past_the_deadline_runs_no_statement(store: GraphStore) -> None:
     """What stops an analysis left running past the budget: its next statement is refused."""
     import time

@@ -12,8 +12,9 @@ import time
 from pathlib import Path
 from typing import Any
 
+import pytest
 from click.testing import CliRunner
-from tests.support import load
+from tests.support import Slowed, load
 
 from relgraph.cli import cli
 from relgraph.config import Settings
@@ -102,7 +103,7 @@ def test_the_same_question_at_once_is_computed_once(store: GraphStore) -> None:
     release = threading.Event()
     computed: list[int] = []
 
-    def slow() -> int:
+    def slow(_: GraphStore) -> int:
         release.wait(10)
         computed.append(1)
         return 42
@@ -137,7 +138,7 @@ def test_a_failed_computation_is_the_askers_not_the_answer(store: GraphStore) ->
     memo = memo_of(store)
     started, release = threading.Event(), threading.Event()
 
-    def past_its_budget() -> int:
+    def past_its_budget(_: GraphStore) -> int:
         started.set()
         release.wait(10)
         raise TimeoutError("the request ran past its time budget")
@@ -155,11 +156,52 @@ def test_a_failed_computation_is_the_askers_not_the_answer(store: GraphStore) ->
     asker.start()
     assert started.wait(10)
     waiter = threading.Thread(target=lambda: answers.append(memo.answer(store, "slow",
-                                                                        lambda: 7)))
+                                                                        lambda _: 7)))
     waiter.start()
     time.sleep(0.3)  # the waiter is now waiting for the first computation
     release.set()
     asker.join(10)
     waiter.join(10)
     assert [type(f) for f in failures] == [TimeoutError] and answers == [7]
-    assert memo.answer(store, "slow", lambda: 8) == 7  # kept
+    assert memo.answer(store, "slow", lambda _: 8) == 7  # kept
+
+
+def test_an_answer_that_outlasts_the_askers_budget_is_finished_and_kept(
+        store: GraphStore) -> None:
+    """A whole portfolio slower than one API request's budget: the request is told it is still
+    being computed, the computation goes on without the deadline, and the next ask gets the
+    answer, then at the cost of one statement."""
+    from relgraph.api.context import BudgetedStore
+    from relgraph.errors import StillComputing
+
+    load(store, **GRAPH)
+    expected = coverage_gaps(store, None, as_of=AS_OF)
+    assert "OWNER_MISSING_B" in [g.kind for g in expected]  # something worth waiting for
+    slow = Slowed(store, 0.1)  # about ten statements: a second, ten times the budget
+    with pytest.raises(StillComputing, match="still being computed"):
+        coverage_gaps(BudgetedStore(slow, time.monotonic() + 0.1, 0.1), None, as_of=AS_OF)
+    patient = BudgetedStore(slow, time.monotonic() + 60, 60)
+    assert coverage_gaps(patient, None, as_of=AS_OF) == expected  # waited for the same one
+    before = store.statements_run
+    assert coverage_gaps(BudgetedStore(slow, time.monotonic() + 0.5, 0.5), None,
+                         as_of=AS_OF) == expected
+    assert store.statements_run == before + 1  # kept: the generation read only
+
+
+def test_past_the_budget_a_question_nobody_finishes_stops(store: GraphStore) -> None:
+    """With as many computations finishing in the background as allowed, another slow question
+    stops at its asker's budget as before (TimeBudgetExceeded), and nothing is kept."""
+    from relgraph.api.context import BudgetedStore
+    from relgraph.api.errors import TimeBudgetExceeded
+    from relgraph.intel import memo as kept
+
+    load(store, **GRAPH)
+    slow = Slowed(store, 0.1)
+    memo = memo_of(slow)
+    memo._background = kept.BACKGROUND  # as if that many were finishing already
+    try:
+        with pytest.raises(TimeBudgetExceeded):
+            coverage_gaps(BudgetedStore(slow, time.monotonic() + 0.1, 0.1), None, as_of=AS_OF)
+    finally:
+        memo._background = 0
+    assert memo.hits == 0 and not memo._entries

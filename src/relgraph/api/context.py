@@ -10,8 +10,10 @@ a session per statement).
 
 Reads have a time budget (`Limits.time_budget_s`, from the context's creation): past it, a read
 fails with TimeBudgetExceeded at once, and one still running is abandoned and stops at its next
-statement (the request's store refuses statements past the deadline). Writes (`write`) are never
-stopped halfway: they run to the end whatever the budget.
+statement (the request's store refuses statements past the deadline). A kept answer (gaps,
+figures, a power map: relgraph.intel.memo) is the exception: it goes on computing in the
+background past the budget, the request gets StillComputing, and the next ask gets the answer.
+Writes (`write`) are never stopped halfway: they run to the end whatever the budget.
 """
 
 from __future__ import annotations
@@ -38,6 +40,9 @@ from relgraph.store.base import GraphStore, Row
 T = TypeVar("T")
 L = TypeVar("L")
 
+# How long past its deadline a request waits for its worker thread to report why it stopped.
+REPORT_GRACE_S = 0.5
+
 
 @dataclass
 class Api:
@@ -56,13 +61,18 @@ class BudgetedStore:
     def __init__(self, store: GraphStore, deadline: float, budget_s: float) -> None:
         self._store = store
         self.underlying = store  # whose link projection this view shares (intel.projection)
-        self._deadline = deadline
+        self.deadline = deadline
         self._budget_s = budget_s
         self.engine = store.engine
         self.statements_run = 0
 
+    def unbounded(self) -> GraphStore:
+        """The app's store without this request's deadline: a kept answer (gaps, figures, a
+        power map) that outlasts the budget finishes there (relgraph.intel.memo)."""
+        return self._store
+
     def run(self, statement: Statement, params: Mapping[str, Any] | None = None) -> list[Row]:
-        if time.monotonic() > self._deadline:
+        if time.monotonic() > self.deadline:
             raise TimeBudgetExceeded(self._budget_s)
         self.statements_run += 1
         return self._store.run(statement, params)
@@ -123,7 +133,9 @@ class Context(BaseContext, Generic[L]):
             if remaining <= 0:
                 raise TimeBudgetExceeded(self.api.limits.time_budget_s)
             try:
-                with anyio.fail_after(remaining):
+                # A little past the deadline: the reads themselves stop at it (BudgetedStore),
+                # and a kept answer still being computed says so (StillComputing) itself.
+                with anyio.fail_after(remaining + REPORT_GRACE_S):
                     return await anyio.to_thread.run_sync(
                         functools.partial(fn, *args, **kwargs), abandon_on_cancel=True)
             except TimeoutError:

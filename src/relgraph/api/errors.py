@@ -14,7 +14,9 @@ a response its code and replaces anything unexpected (a failed statement, a bug)
 - `NOT_FOUND`: no such record, or none this key may see (the two are indistinguishable).
 - `SERVICE_UNAVAILABLE`: the graph engine cannot be reached.
 - `REQUEST_TIMEOUT`: the request's reads ran past its time budget (`RELGRAPH_API_TIME_BUDGET_S`);
-  the fields not answered by then are null with this error.
+  the fields not answered by then are null with this error. When the field is one whose answer
+  is kept (gaps, figures, a power map), `extensions.stillComputing` is true: its computation goes
+  on and asking again gets the answer.
 - `SERVER_BUSY`: as many requests as the server takes at once (`RELGRAPH_API_MAX_CONCURRENT`)
   are running; answered at once with HTTP 503 and `Retry-After`, never queued.
 - `INTERNAL_SERVER_ERROR`: anything else (details only in the server log).
@@ -40,6 +42,7 @@ from relgraph.errors import (
     NotFound,
     QueryFailed,
     RelgraphError,
+    StillComputing,
     Unauthenticated,
     UnknownStatement,
     ValidationFailed,
@@ -79,6 +82,7 @@ CODES: dict[type[Exception], str] = {
     Forbidden: FORBIDDEN,
     EngineUnavailable: UNAVAILABLE,
     TimeBudgetExceeded: TIMEOUT,
+    StillComputing: TIMEOUT,
     QueryFailed: INTERNAL,
     UnknownStatement: INTERNAL,
 }

@@ -133,8 +133,8 @@ def coverage_gaps(
     ids = [account_id] if isinstance(account_id, str) else account_id
     day, cfg = resolve_as_of(as_of), settings_or_default(settings)
 
-    def compute() -> tuple[CoverageGap, ...]:
-        return tuple(coverage(store, ids, day, cfg, wanted).gaps)
+    def compute(reads: GraphStore) -> tuple[CoverageGap, ...]:
+        return tuple(coverage(reads, ids, day, cfg, wanted).gaps)
 
     # Kept per graph generation (relgraph.intel.memo): asked again about an unchanged graph,
     # the answer costs one statement. The findings alone are kept, not the facts behind them.

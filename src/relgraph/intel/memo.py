@@ -15,15 +15,18 @@ share them. Bounded by entries, least recently used first out.
 from __future__ import annotations
 
 import threading
+import time
 import weakref
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from concurrent.futures import Future
+from concurrent.futures import TimeoutError as FutureTimeout
 from typing import Any, TypeVar
 
 from relgraph.config import Settings
+from relgraph.errors import StillComputing
 from relgraph.intel.generation import Generation, graph_generation, per_store
-from relgraph.store.base import GraphStore
+from relgraph.store.base import GraphStore, read_deadline, unbounded
 
 T = TypeVar("T")
 
@@ -31,6 +34,9 @@ T = TypeVar("T")
 # (a coverage of 100 accounts of 10,000 contacts holds 39 MiB of facts; its gaps a few hundred
 # KiB): the bound keeps the pages, portfolios, maps and days of several users.
 ENTRIES = 64
+# Computations finishing in the background at once, per store (each holds the facts it reads:
+# up to a few hundred MiB for a whole portfolio of 100k contacts).
+BACKGROUND = 2
 
 
 def settings_key(settings: Settings) -> str:
@@ -43,20 +49,32 @@ class Memo:
 
     Single flight: a question asked while the same one is being computed at the same generation
     waits for that computation instead of starting another (a BI tool retrying a slow page, a
-    page asked by several users at once). If that computation fails (an API request's ran past
-    its time budget), each waiter asks again itself: a failure is the asker's, not the answer.
+    page asked by several users at once). If that computation fails, each waiter asks again
+    itself: a failure is the asker's, not the answer.
+
+    Finished in the background: an asker whose reads stop at a deadline (an API request's
+    budgeted store, `store.base.read_deadline`) has its computation run on a thread of its own
+    against the store without the deadline, and waits for it until the deadline. Past it the
+    asker gets StillComputing, and the computation goes on and keeps its answer, so asking
+    again gets it: a whole portfolio that takes longer than one request's budget is answered
+    once instead of never. At most `BACKGROUND` such computations run at once; beyond that an
+    asker computes within its own budget as before.
     """
 
     def __init__(self, entries: int = ENTRIES) -> None:
         self._lock = threading.Lock()
         self._entries: OrderedDict[Hashable, tuple[Generation, Any]] = OrderedDict()
-        self._running: dict[Hashable, tuple[Generation, Future[Any]]] = {}
+        # key -> (generation, the computation, when it began)
+        self._running: dict[Hashable, tuple[Generation, Future[Any], float]] = {}
+        self._background = 0
         self._size = entries
         self.hits = 0
         self.misses = 0
 
-    def answer(self, store: GraphStore, key: Hashable, compute: Callable[[], T]) -> T:
-        """The answer kept under `key` if the graph has not changed since, else `compute()`."""
+    def answer(self, store: GraphStore, key: Hashable, compute: Callable[[GraphStore], T]) -> T:
+        """The answer kept under `key` if the graph has not changed since, else
+        `compute(store)` (with `store` without its deadline when computed in the background)."""
+        deadline = read_deadline(store)
         while True:
             generation = graph_generation(store)
             with self._lock:
@@ -69,25 +87,50 @@ class Memo:
                 running = self._running.get(key)
                 if running is None or running[0] != generation or _failed(running[1]):
                     mine: Future[T] = Future()
-                    self._running[key] = (generation, mine)
+                    self._running[key] = (generation, mine, time.monotonic())
                     self.misses += 1
+                    detach = deadline is not None and self._background < BACKGROUND
+                    self._background += detach
                     break
-            waited: Future[T] = running[1]
-            if waited.exception() is None:  # waits for it; a failure: ask again
+            _, waited, began = running
+            failure = _wait(waited, deadline, began)
+            if failure is None:
                 self.hits += 1
-                return waited.result()
+                answered: T = waited.result()
+                return answered
+            if not waited.done():
+                raise failure  # StillComputing: the asker's deadline came first
+            # it failed: ask again (and compute it ourselves)
+        if not detach:
+            self._compute(store, key, generation, compute, mine)
+            return mine.result()
+        threading.Thread(target=self._compute, name="relgraph-kept-answer", daemon=True,
+                         args=(unbounded(store), key, generation, compute, mine, True)).start()
+        failure = _wait(mine, deadline, time.monotonic())
+        if failure is not None:
+            raise failure
+        return mine.result()
+
+    def _compute(self, store: GraphStore, key: Hashable, generation: Generation,
+                 compute: Callable[[GraphStore], T], mine: Future[T],
+                 background: bool = False) -> None:
+        """Compute, settle `mine` (its waiters see a failure and compute themselves) and keep
+        the answer if no write landed while computing."""
         try:
             try:
-                value = compute()
-            except BaseException as failure:
+                value = compute(store)
+            except BaseException as failure:  # the asker's (and, inline, raised to it)
                 mine.set_exception(failure)
-                raise
-            mine.set_result(value)
-            if graph_generation(store) == generation:  # no write landed while computing
+                return
+            try:
+                unchanged = graph_generation(store) == generation
+            except Exception:  # e.g. the asker's budget ran out just now: answered, not kept
+                unchanged = False
+            if unchanged:  # no write landed while computing; kept before anyone is answered
                 self._keep(key, generation, value)
-            return value
+            mine.set_result(value)
         finally:
-            self._finish(key, mine)
+            self._finish(key, mine, background)
 
     def _keep(self, key: Hashable, generation: Generation, value: Any) -> None:
         with self._lock:
@@ -96,8 +139,9 @@ class Memo:
             while len(self._entries) > self._size:
                 self._entries.popitem(last=False)
 
-    def _finish(self, key: Hashable, done: Future[Any]) -> None:
+    def _finish(self, key: Hashable, done: Future[Any], background: bool) -> None:
         with self._lock:
+            self._background -= background
             if key in self._running and self._running[key][1] is done:
                 del self._running[key]
 
@@ -105,6 +149,17 @@ class Memo:
         """Forget every kept answer (the benchmark measures the first ask this way)."""
         with self._lock:
             self._entries.clear()
+
+
+def _wait(computation: Future[Any], deadline: float | None,
+          began: float) -> BaseException | None:
+    """Wait for `computation` until `deadline` (None: as long as it takes). None when it gave
+    an answer, its failure when it failed, StillComputing when the deadline came first."""
+    timeout = None if deadline is None else max(0.0, deadline - time.monotonic())
+    try:
+        return computation.exception(timeout)
+    except FutureTimeout:
+        return StillComputing(time.monotonic() - began)
 
 
 def _failed(computation: Future[Any]) -> bool:

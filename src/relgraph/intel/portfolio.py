@@ -127,9 +127,9 @@ def account_analyses(
     statement. An unknown account id raises NotFound."""
     ids = tuple(sorted(set(account_ids)))
 
-    def compute() -> dict[str, AccountAnalysis]:
-        found = coverage(store, ids, day, settings)
-        company = company_figures(store, found, portfolio_ids, settings)
+    def compute(reads: GraphStore) -> dict[str, AccountAnalysis]:
+        found = coverage(reads, ids, day, settings)
+        company = company_figures(reads, found, portfolio_ids, settings)
         return {aid: AccountAnalysis(health_of(facts, settings), found.of_account(aid),
                                      company[aid])
                 for aid, facts in found.portfolio.accounts.items()}

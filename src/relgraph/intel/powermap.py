@@ -44,12 +44,12 @@ def power_map(
     """The power map of one account as of `as_of` (today by default)."""
     day, cfg = resolve_as_of(as_of), settings_or_default(settings)
 
-    def compute() -> PowerMap:
-        found = coverage(store, [account_id], day, cfg)
+    def compute(reads: GraphStore) -> PowerMap:
+        found = coverage(reads, [account_id], day, cfg)
         assert found.company is not None  # a coverage of every kind reads the company records
         return build_power_map(found.portfolio.accounts[account_id], found.gaps,
                                Company(found.company.of(account_id),
-                                       unit_activities(store, [account_id], day), cfg),
+                                       unit_activities(reads, [account_id], day), cfg),
                                found.plans.get(account_id, ()))
 
     # Kept per graph generation (relgraph.intel.memo): a map reopened on an unchanged graph

@@ -41,6 +41,20 @@ class GraphStore(Protocol):
     def close(self) -> None: ...
 
 
+def read_deadline(store: GraphStore) -> float | None:
+    """The `time.monotonic()` past which the reads of `store` stop, when it is a view with a
+    deadline (an API request's: relgraph.api.context.BudgetedStore), else None."""
+    deadline = getattr(store, "deadline", None)
+    return deadline if isinstance(deadline, float) else None
+
+
+def unbounded(store: GraphStore) -> GraphStore:
+    """The store a view with a deadline reads, without the deadline (the store itself when it
+    has none): what a kept answer finishing in the background reads (relgraph.intel.memo)."""
+    found = getattr(store, "unbounded", None)
+    return found() if callable(found) else store
+
+
 def run_each(store: GraphStore, statement: Statement,
              batches: Iterable[Mapping[str, Any]]) -> Iterator[list[Row]]:
     """Run `statement` once per parameters, in order, each atomically on its own; a store
