@@ -432,7 +432,7 @@ def test_a_portfolio_past_the_budget_is_answered_when_asked_again(store: GraphSt
     expected = [{"kind": g.kind, "subjectId": g.subject_id, "accountId": g.account_id}
                 for g in intel.coverage_gaps(store, as_of=AS_OF)]
     assert expected
-    query = ('{ coverageGaps(asOf: "%s") { kind subjectId accountId } }' % AS_OF.isoformat())
+    query = '{ coverageGaps(asOf: "' + AS_OF.isoformat() + '") { kind subjectId accountId } }'
     app = create_app(Settings(dev_no_auth=True), Slowed(store, 0.1), Limits(time_budget_s=0.3))
     with TestClient(app) as client:
         body = client.post("/graphql", json={"query": query}).json()

@@ -191,6 +191,36 @@ def test_portfolio_asks_for_a_key_and_shows_only_what_it_sees(
     assert page.errors == [], page.errors
 
 
+def test_figures_that_outlast_the_budget_are_waited_for(
+        portfolio: Portfolio, browser: Browser) -> None:
+    """On a graph slower than the API's time budget the figures are finished on the server
+    (REQUEST_TIMEOUT, stillComputing): the page says it waits, asks again, and shows them."""
+    from tests.support import Slowed
+
+    from relgraph.api.app import create_app
+    from relgraph.api.limits import Limits
+
+    dev = portfolio.settings.model_copy(update={"dev_no_auth": True})
+    # about 0.4 s for the page of accounts itself, 2 s for the figures of its three accounts
+    slow = create_app(dev, Slowed(portfolio.store, 0.1), Limits(time_budget_s=1.0))
+    with serve(slow) as url:
+        page = browser.new_page()
+        seen: list[str] = []
+        page.expose_function("noteStatus", lambda text: seen.append(text))
+        page.add_init_script("""new MutationObserver(() => {
+            const box = document.getElementById('status');
+            if (box && box.textContent) window.noteStatus(box.textContent);
+          }).observe(document, {subtree: true, childList: true, characterData: true});""")
+        page.goto(f"{url}/map/")
+        page.wait_for_selector(READY, timeout=120_000)
+        assert any("Still being computed on the server" in s for s in seen), seen
+        assert sorted(ids(page)) == portfolio.account_ids
+        assert {r["id"]: float(r["cells"]["health"]) for r in shown(page)} == pytest.approx(
+            {a["id"]: a["figures"]["health"] for a in api_accounts(Server(url, portfolio.store),
+                                                                   key=None)})
+        assert page.errors == [], page.errors
+
+
 THOUSAND = 1000
 
 

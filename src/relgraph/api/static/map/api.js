@@ -2,7 +2,7 @@
 // ApiError with a kind the page acts on (auth, denied, network, http, graphql). The page is
 // served by the same app as the API, so the operations are written for its schema.
 
-import { state } from './state.js';
+import { setStatus, state } from './state.js';
 
 // --- GraphQL ------------------------------------------------------------------------------
 export class ApiError extends Error {
@@ -19,7 +19,31 @@ function classify(message, code) {
   return 'graphql';
 }
 
+// An answer the server keeps (gaps, figures, a power map) that takes longer than its time budget
+// goes on being computed there: the server says so (REQUEST_TIMEOUT with
+// extensions.stillComputing) and keeps the answer, so the page asks again until it comes, saying
+// that it waits, for up to this long.
+const STILL_COMPUTING_PATIENCE_MS = 15 * 60 * 1000;
+const stillComputing = (errors) => errors.length > 0
+  && errors.every((e) => e.extensions && e.extensions.stillComputing);
+
 export async function gql(operationName, query, variables) {
+  const began = Date.now();
+  for (let wait = 1000; ; wait = Math.min(wait * 2, 5000)) {
+    try {
+      return await ask(operationName, query, variables);
+    } catch (err) {
+      if (!err.stillComputing || Date.now() - began > STILL_COMPUTING_PATIENCE_MS) throw err;
+      const seconds = Math.round((Date.now() - began) / 1000);
+      setStatus('Still being computed on the server…', [
+        `A large portfolio's answer takes a while after a change (${seconds} s so far); it is `
+        + 'kept once computed, so this page shows it as soon as it is ready.']);
+      await new Promise((resolve) => { setTimeout(resolve, wait); });
+    }
+  }
+}
+
+async function ask(operationName, query, variables) {
   const headers = { 'Content-Type': 'application/json', Accept: 'application/json' };
   if (state.key) headers.Authorization = `Bearer ${state.key}`;
   let response;
@@ -47,6 +71,7 @@ export async function gql(operationName, query, variables) {
     err.data = body.data || null;
     // a rejected input lists its problems as `path: reason`: the forms show each by its field
     err.problems = errors.flatMap((e) => (e.extensions && e.extensions.problems) || []);
+    err.stillComputing = stillComputing(errors);
     throw err;
   }
   return body.data || {};
