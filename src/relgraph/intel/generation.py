@@ -9,11 +9,15 @@ the generation changes, whichever process or path (API, CLI, import) wrote. The 
 from __future__ import annotations
 
 import threading
+import time
 import weakref
 from collections.abc import Callable
+from concurrent.futures import Future
+from concurrent.futures import TimeoutError as FutureTimeout
 from typing import Any, TypeVar
 
 from relgraph.cypher import statement
+from relgraph.errors import StillComputing
 from relgraph.store.base import GraphStore
 
 GRAPH_GENERATION = statement("graph_generation")
@@ -40,3 +44,15 @@ def per_store(registry: weakref.WeakKeyDictionary[GraphStore, S], lock: threadin
         if found is None:
             found = registry[shared] = make()
         return found
+
+
+def wait_for(computation: Future[Any], deadline: float | None,
+             began: float) -> BaseException | None:
+    """Wait for `computation` (begun at `began`) until `deadline`, a `time.monotonic()` (None: as
+    long as it takes). None when it gave an answer, its failure when it failed, StillComputing
+    when the deadline came first (the computation goes on)."""
+    timeout = None if deadline is None else max(0.0, deadline - time.monotonic())
+    try:
+        return computation.exception(timeout)
+    except FutureTimeout:
+        return StillComputing(time.monotonic() - began)

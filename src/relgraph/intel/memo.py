@@ -20,12 +20,10 @@ import weakref
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from concurrent.futures import Future
-from concurrent.futures import TimeoutError as FutureTimeout
 from typing import Any, TypeVar
 
 from relgraph.config import Settings
-from relgraph.errors import StillComputing
-from relgraph.intel.generation import Generation, graph_generation, per_store
+from relgraph.intel.generation import Generation, graph_generation, per_store, wait_for
 from relgraph.store.base import GraphStore, read_deadline, unbounded
 
 T = TypeVar("T")
@@ -93,7 +91,7 @@ class Memo:
                     self._background += detach
                     break
             _, waited, began = running
-            failure = _wait(waited, deadline, began)
+            failure = wait_for(waited, deadline, began)
             if failure is None:
                 self.hits += 1
                 answered: T = waited.result()
@@ -106,7 +104,7 @@ class Memo:
             return mine.result()
         threading.Thread(target=self._compute, name="relgraph-kept-answer", daemon=True,
                          args=(unbounded(store), key, generation, compute, mine, True)).start()
-        failure = _wait(mine, deadline, time.monotonic())
+        failure = wait_for(mine, deadline, time.monotonic())
         if failure is not None:
             raise failure
         return mine.result()
@@ -149,17 +147,6 @@ class Memo:
         """Forget every kept answer (the benchmark measures the first ask this way)."""
         with self._lock:
             self._entries.clear()
-
-
-def _wait(computation: Future[Any], deadline: float | None,
-          began: float) -> BaseException | None:
-    """Wait for `computation` until `deadline` (None: as long as it takes). None when it gave
-    an answer, its failure when it failed, StillComputing when the deadline came first."""
-    timeout = None if deadline is None else max(0.0, deadline - time.monotonic())
-    try:
-        return computation.exception(timeout)
-    except FutureTimeout:
-        return StillComputing(time.monotonic() - began)
 
 
 def _failed(computation: Future[Any]) -> bool:

@@ -19,10 +19,12 @@ import bisect
 import datetime as dt
 import math
 import threading
+import time
 import weakref
 from array import array
 from collections import Counter, OrderedDict
 from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from itertools import accumulate, pairwise
 from typing import Any
@@ -37,9 +39,9 @@ from relgraph.intel.common import (
     reporting_strength,
     to_date,
 )
-from relgraph.intel.generation import Generation, graph_generation, per_store
+from relgraph.intel.generation import Generation, graph_generation, per_store, wait_for
 from relgraph.intel.types import LinkType, PathLink, PathNode, Side
-from relgraph.store.base import GraphStore, Row
+from relgraph.store.base import GraphStore, Row, read_deadline, unbounded
 
 PEOPLE = statement("projection_people")
 ASSESSMENTS = statement("projection_assessments")
@@ -611,11 +613,19 @@ def start_bounds(arcs: Arcs, start: Sequence[int], relay: Sequence[int]) -> Star
 # --- shared by the process ----------------------------------------------------------------------
 
 class Projection:
-    """The projection of one store: its latest LinkBase and day views, rebuilt when stale."""
+    """The projection of one store: its latest LinkBase and day views, rebuilt when stale.
+
+    One load at a time: whoever needs a newer base than the latest waits for the load under way,
+    or starts one. An asker whose reads stop at a deadline (an API request) has the load run on
+    a thread of its own against the store without the deadline, and waits for it until the
+    deadline: past it the asker gets StillComputing, and the load goes on and is kept, so asking
+    again is answered (the links of 100k contacts take about 25 s to read on a quiet machine).
+    """
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._base: LinkBase | None = None
+        self._loading: tuple[Future[LinkBase], float] | None = None  # the load, when it began
         self.loads = 0  # how many times the links were read (tests, benchmark)
 
     def view(self, store: GraphStore, generation: Generation, day: dt.date,
@@ -623,11 +633,7 @@ class Projection:
         """The day view of the graph at `generation` or later; loads when stale."""
         base = self._base
         if base is None or not _is_newer_or_same(base.generation, generation):
-            with self._lock:
-                base = self._base
-                if base is None or not _is_newer_or_same(base.generation, generation):
-                    base = self._load(store, generation)
-                    self._base = base
+            base = self._fresh(store, generation)
         key = (day.toordinal(), window_days)
         view = base.days.get(key)
         if view is None:
@@ -639,6 +645,44 @@ class Projection:
                     while len(base.days) > DAYS_KEPT:
                         base.days.popitem(last=False)
         return view
+
+    def _fresh(self, store: GraphStore, generation: Generation) -> LinkBase:
+        """A base at `generation` or later: the one a load under way gives, or one loaded now."""
+        deadline = read_deadline(store)
+        while True:
+            with self._lock:
+                base = self._base
+                if base is not None and _is_newer_or_same(base.generation, generation):
+                    return base
+                mine = self._loading is None
+                if mine:
+                    self._loading = (Future(), time.monotonic())
+                assert self._loading is not None
+                loading, began = self._loading
+            if mine and deadline is None:
+                self._run(store, generation, loading)
+            elif mine:
+                threading.Thread(target=self._run, name="relgraph-projection-load", daemon=True,
+                                 args=(unbounded(store), generation, loading)).start()
+            failure = wait_for(loading, deadline, began)
+            if failure is not None and (mine or not loading.done()):
+                raise failure  # our own load failed, or StillComputing (the load goes on)
+            # loaded (a base older than `generation` if a write landed meanwhile: load again),
+            # or someone else's load failed: load ourselves
+
+    def _run(self, store: GraphStore, generation: Generation,
+             loading: Future[LinkBase]) -> None:
+        try:
+            base = self._load(store, generation)
+        except BaseException as failure:
+            with self._lock:
+                self._loading = None
+            loading.set_exception(failure)
+        else:
+            with self._lock:  # kept before anyone waiting is told
+                self._base = base
+                self._loading = None
+            loading.set_result(base)
 
     def _load(self, store: GraphStore, generation: Generation) -> LinkBase:
         for _ in range(LOAD_ATTEMPTS):
