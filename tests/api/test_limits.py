@@ -451,6 +451,38 @@ def test_a_portfolio_past_the_budget_is_answered_when_asked_again(store: GraphSt
         assert store.statements_run == before + 1  # kept: the generation read
 
 
+def test_still_computing_is_said_even_when_the_waiting_thread_is_late(
+        store: GraphStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    """At 100k contacts a background computation decodes replies of hundreds of MiB in C calls
+    that hold the GIL, so the waiting worker thread may not report StillComputing before the
+    request's own timeout fires; the request says it all the same."""
+    import time
+
+    from starlette.testclient import TestClient
+    from tests.support import Slowed
+
+    from relgraph.api import context
+    from relgraph.api.app import create_app
+    from relgraph.api.limits import Limits
+    from relgraph.config import Settings
+    from relgraph.intel import memo
+
+    on_time = memo.wait_for
+
+    def late(computation: Any, deadline: float | None, began: float) -> Any:
+        if deadline is not None:  # wakes only after the request has given up on it
+            time.sleep(max(0.0, deadline - time.monotonic()) + context.REPORT_GRACE_S + 0.5)
+        return on_time(computation, deadline, began)
+
+    monkeypatch.setattr(memo, "wait_for", late)
+    load(store, portfolio(3))
+    app = create_app(Settings(dev_no_auth=True), Slowed(store, 0.1), Limits(time_budget_s=0.3))
+    with TestClient(app) as client:
+        body = client.post("/graphql", json={"query": "{ coverageGaps { kind } }"}).json()
+    assert codes(body) == ["REQUEST_TIMEOUT"]
+    assert body["errors"][0]["extensions"]["stillComputing"] is True
+
+
 def test_a_read_past_the_deadline_runs_no_statement(store: GraphStore) -> None:
     """What stops an analysis left running past the budget: its next statement is refused."""
     import time

@@ -34,7 +34,7 @@ from relgraph.api.errors import TimeBudgetExceeded
 from relgraph.api.limits import Limits
 from relgraph.config import Settings
 from relgraph.cypher import Statement
-from relgraph.errors import Unauthenticated, UnknownStatement
+from relgraph.errors import StillComputing, Unauthenticated, UnknownStatement
 from relgraph.store.base import GraphStore, Row
 
 T = TypeVar("T")
@@ -65,6 +65,11 @@ class BudgetedStore:
         self._budget_s = budget_s
         self.engine = store.engine
         self.statements_run = 0
+        # when the request began waiting for a kept answer finishing in the background
+        self.waiting_since: float | None = None
+
+    def waiting_for_kept_answer(self, began: float) -> None:
+        self.waiting_since = began
 
     def unbounded(self) -> GraphStore:
         """The app's store without this request's deadline: a kept answer (gaps, figures, a
@@ -139,6 +144,9 @@ class Context(BaseContext, Generic[L]):
                     return await anyio.to_thread.run_sync(
                         functools.partial(fn, *args, **kwargs), abandon_on_cancel=True)
             except TimeoutError:
+                waiting = self._reads.waiting_since
+                if waiting is not None:  # its worker could not say so in time: say it here
+                    raise StillComputing(time.monotonic() - waiting) from None
                 raise TimeBudgetExceeded(self.api.limits.time_budget_s) from None
 
     async def write(self, fn: Callable[..., T], *args: Any) -> T:

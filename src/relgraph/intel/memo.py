@@ -24,7 +24,7 @@ from typing import Any, TypeVar
 
 from relgraph.config import Settings
 from relgraph.intel.generation import Generation, graph_generation, per_store, wait_for
-from relgraph.store.base import GraphStore, read_deadline, unbounded
+from relgraph.store.base import GraphStore, note_waiting, read_deadline, unbounded
 
 T = TypeVar("T")
 
@@ -62,8 +62,8 @@ class Memo:
     def __init__(self, entries: int = ENTRIES) -> None:
         self._lock = threading.Lock()
         self._entries: OrderedDict[Hashable, tuple[Generation, Any]] = OrderedDict()
-        # key -> (generation, the computation, when it began)
-        self._running: dict[Hashable, tuple[Generation, Future[Any], float]] = {}
+        # key -> (generation, the computation, when it began, whether in the background)
+        self._running: dict[Hashable, tuple[Generation, Future[Any], float, bool]] = {}
         self._background = 0
         self._size = entries
         self.hits = 0
@@ -85,12 +85,15 @@ class Memo:
                 running = self._running.get(key)
                 if running is None or running[0] != generation or _failed(running[1]):
                     mine: Future[T] = Future()
-                    self._running[key] = (generation, mine, time.monotonic())
-                    self.misses += 1
                     detach = deadline is not None and self._background < BACKGROUND
                     self._background += detach
+                    began = time.monotonic()
+                    self._running[key] = (generation, mine, began, detach)
+                    self.misses += 1
                     break
-            _, waited, began = running
+            _, waited, began, background = running
+            if deadline is not None and background:  # it goes on past our deadline
+                note_waiting(store, began)
             failure = wait_for(waited, deadline, began)
             if failure is None:
                 self.hits += 1
@@ -102,9 +105,10 @@ class Memo:
         if not detach:
             self._compute(store, key, generation, compute, mine)
             return mine.result()
+        note_waiting(store, began)
         threading.Thread(target=self._compute, name="relgraph-kept-answer", daemon=True,
                          args=(unbounded(store), key, generation, compute, mine, True)).start()
-        failure = wait_for(mine, deadline, time.monotonic())
+        failure = wait_for(mine, deadline, began)
         if failure is not None:
             raise failure
         return mine.result()

@@ -41,7 +41,7 @@ from relgraph.intel.common import (
 )
 from relgraph.intel.generation import Generation, graph_generation, per_store, wait_for
 from relgraph.intel.types import LinkType, PathLink, PathNode, Side
-from relgraph.store.base import GraphStore, Row, read_deadline, unbounded
+from relgraph.store.base import GraphStore, Row, note_waiting, read_deadline, unbounded
 
 PEOPLE = statement("projection_people")
 ASSESSMENTS = statement("projection_assessments")
@@ -664,6 +664,8 @@ class Projection:
             elif mine:
                 threading.Thread(target=self._run, name="relgraph-projection-load", daemon=True,
                                  args=(unbounded(store), generation, loading)).start()
+            if deadline is not None:
+                note_waiting(store, began)
             failure = wait_for(loading, deadline, began)
             if failure is not None and (mine or not loading.done()):
                 raise failure  # our own load failed, or StillComputing (the load goes on)

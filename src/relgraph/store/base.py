@@ -55,6 +55,16 @@ def unbounded(store: GraphStore) -> GraphStore:
     return found() if callable(found) else store
 
 
+def note_waiting(store: GraphStore, began: float) -> None:
+    """Tell a view with a deadline that its asker now waits for a computation begun at `began`
+    that goes on past the deadline (relgraph.intel.memo): if the asker's thread cannot report
+    StillComputing in time itself (a long C call holding the GIL, as decoding a reply of
+    hundreds of MiB does), the request still says so."""
+    note = getattr(store, "waiting_for_kept_answer", None)
+    if callable(note):
+        note(began)
+
+
 def run_each(store: GraphStore, statement: Statement,
              batches: Iterable[Mapping[str, Any]]) -> Iterator[list[Row]]:
     """Run `statement` once per parameters, in order, each atomically on its own; a store
