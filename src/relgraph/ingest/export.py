@@ -123,10 +123,7 @@ def iter_records(store: GraphStore, array: str, page_size: int = PAGE_SIZE,
     The next page's statement runs in a helper thread while this one turns the rows of the
     page before into records: the engine and the client work at once (reads only, each page
     one statement as before)."""
-    label = ANCHORS[array][0]
-    ids = anchors.ids(label) if anchors is not None and label in SHARED_ANCHORS else None
-    pages = (_anchor_pages(store, label, page_size, id_page) if ids is None else
-             (ids[start:start + page_size] for start in range(0, len(ids), page_size)))
+    pages = (anchors or AnchorIds(store, id_page)).pages(ANCHORS[array][0], page_size)
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="relgraph-export") as ahead:
         pending: Future[list[Row]] | None = None
         for page in pages:
@@ -162,13 +159,18 @@ class AnchorIds:
         self._id_page = id_page
         self._ids: dict[str, list[str]] = {}
 
-    def ids(self, label: str) -> list[str]:
-        found = self._ids.get(label)
-        if found is None:
-            found = self._ids[label] = [
+    def pages(self, label: str, page_size: int) -> Iterator[list[str]]:
+        """The ids of the nodes of `label`, in id order, `page_size` at a time."""
+        if label not in SHARED_ANCHORS:
+            yield from _anchor_pages(self._store, label, page_size, self._id_page)
+            return
+        ids = self._ids.get(label)
+        if ids is None:
+            ids = self._ids[label] = [
                 i for page in _anchor_pages(self._store, label, self._id_page, self._id_page)
                 for i in page]
-        return found
+        for start in range(0, len(ids), page_size):
+            yield ids[start:start + page_size]
 
 
 def export_document(store: GraphStore, page_size: int = PAGE_SIZE,

@@ -92,7 +92,7 @@ class Memo:
                     self.misses += 1
                     break
             _, waited, began, background = running
-            if deadline is not None and background:  # it goes on past our deadline
+            if background:  # it goes on past our deadline
                 note_waiting(store, began)
             failure = wait_for(waited, deadline, began)
             if failure is None:

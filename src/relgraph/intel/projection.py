@@ -654,18 +654,15 @@ class Projection:
                 base = self._base
                 if base is not None and _is_newer_or_same(base.generation, generation):
                     return base
-                mine = self._loading is None
-                if mine:
-                    self._loading = (Future(), time.monotonic())
-                assert self._loading is not None
-                loading, began = self._loading
+                under_way = self._loading
+                mine = under_way is None
+                loading, began = self._loading = under_way or (Future(), time.monotonic())
             if mine and deadline is None:
                 self._run(store, generation, loading)
             elif mine:
                 threading.Thread(target=self._run, name="relgraph-projection-load", daemon=True,
                                  args=(unbounded(store), generation, loading)).start()
-            if deadline is not None:
-                note_waiting(store, began)
+            note_waiting(store, began)  # a load goes on past an asker's deadline
             failure = wait_for(loading, deadline, began)
             if failure is not None and (mine or not loading.done()):
                 raise failure  # our own load failed, or StillComputing (the load goes on)
