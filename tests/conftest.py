@@ -149,6 +149,16 @@ def embedded_settings(tmp_path: Path) -> Iterator[Settings]:
         shutil.rmtree(folder, ignore_errors=True)
 
 
+@pytest.fixture(autouse=True)
+def _no_background_work_left() -> Iterator[None]:
+    """After each test, the kept answers and projection loads it left finishing in the
+    background are waited for: their statements would count in the next test's."""
+    yield
+    from tests.support import finish_background
+
+    finish_background()
+
+
 @pytest.fixture(autouse=True, scope="session")
 def _isolated_environment() -> Iterator[None]:
     """Tests never touch the user's own data folder or a configured Neo4j."""

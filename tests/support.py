@@ -94,3 +94,14 @@ class Slowed:
 
     def __getattr__(self, name: str) -> Any:  # run_schema, version, close: as the store's
         return getattr(self._store, name)
+
+
+def finish_background(timeout: float = 60.0) -> None:
+    """Wait for the kept answers and projection loads still finishing in the background, so
+    that a test leaves no statements running into the next one's counts."""
+    import threading
+
+    for thread in threading.enumerate():
+        if thread.name in ("relgraph-kept-answer", "relgraph-projection-load"):
+            thread.join(timeout)
+            assert not thread.is_alive(), f"{thread.name} still running after {timeout} s"
