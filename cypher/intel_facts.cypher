@@ -147,10 +147,11 @@ MATCH (s:Staff {id: sid})-[:OWNS {role: 'A'}]->(c:Contact)
 RETURN sid AS staff, c.id AS contact, c.account AS account, {{key_contact}} AS key
 ORDER BY staff, contact
 
-// name: intel_executives
-// Active staff members of these ranks (sponsor candidates).
-// params: ranks
+// name: intel_roster
+// Every active staff member: the candidates for sponsorships and iron-triangle roles (the same
+// pool whichever accounts are asked, so an account's suggestions do not depend on the others).
+// params:
 MATCH (s:Staff)
-WHERE s.rank IN $ranks AND coalesce(s.active, true) = true
+WHERE coalesce(s.active, true) = true
 RETURN s {.id, .name, .title, .rank, .role, .active} AS member
 ORDER BY member.id

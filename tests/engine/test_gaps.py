@@ -200,6 +200,31 @@ def test_triangle_role_missing_one_finding_per_role(store: GraphStore) -> None:
     assert found(store, "TRIANGLE_ROLE_MISSING", "acc-3") == []
 
 
+
+def test_candidates_come_from_the_whole_roster_whichever_accounts_are_asked(
+        store: GraphStore) -> None:
+    """The fulfillment manager and the rank-A executive are named only by the other account:
+    asked alone, acc-1 is offered them all the same (before, only with the portfolio)."""
+    load(store, accounts=[account("S"), account("B", "acc-2")],
+         staff=[member("ar"), member("sr"), member("fm", role="fulfillment_manager"),
+                member("gone", role="fulfillment_manager", active=False),
+                member("boss", rank="A"), member("junior", rank="C")],
+         contacts=[contact("cto", rank="A"), contact("c2", "acc-2")],
+         sponsors=[{"staff": "junior", "contact": "cto"}],
+         teams=[{"staff": "ar", "account": "acc-1", "role": "AR"},
+                {"staff": "sr", "account": "acc-1", "role": "SR"},
+                {"staff": "fm", "account": "acc-2", "role": "FR"},
+                {"staff": "gone", "account": "acc-2", "role": "FR"}],
+         owners=[own("boss", "c2", "A")])
+    alone = coverage_gaps(store, "acc-1", kinds=["TRIANGLE_ROLE_MISSING",
+                                                  "SPONSOR_RANK_MISMATCH"], as_of=AS_OF)
+    by_kind = {g.kind: [c.staff_id for c in g.candidates] for g in alone}
+    assert by_kind == {"TRIANGLE_ROLE_MISSING": ["fm"], "SPONSOR_RANK_MISMATCH": ["boss"]}
+    every = coverage_gaps(store, as_of=AS_OF)
+    for aid in ("acc-1", "acc-2"):
+        assert coverage_gaps(store, aid, as_of=AS_OF) == [
+            g for g in every if g.account_id == aid]
+
 # --- decision chain ---------------------------------------------------------------------------
 
 def _chain(store: GraphStore) -> None:

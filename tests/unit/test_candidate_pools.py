@@ -46,14 +46,15 @@ def test_ranked_pool_equals_the_plain_ranking(
                              min_level) == rule._rank(pool, exclude, min_level, directory)
 
 
-def test_sponsor_pool_is_the_executives_and_the_active_directory() -> None:
-    staff = {"s1": StaffInfo("s1", "Li Wei", rank="S"),
-             "s2": StaffInfo("s2", "Bo Chen", rank="A", active=False)}
-    boss = StaffInfo("x1", "Exec", rank="S")
-    directory, ranked = Pools([boss], {}).sponsors(staff)
-    assert sorted(directory) == ["s1", "x1"]
-    assert [m.id for m in ranked.members] == ["x1", "s1"]  # equal rank: by name
-
+def test_sponsor_pool_is_the_active_roster_ranked() -> None:
+    roster = [StaffInfo("s1", "Li Wei", rank="S"),
+              StaffInfo("s2", "Bo Chen", rank="A", active=False),
+              StaffInfo("x1", "Exec", rank="S"), StaffInfo("s3", "Ana", rank="B",
+                                                           role="fulfillment_manager")]
+    pools = Pools(roster, {})
+    assert sorted(pools.directory) == ["s1", "s3", "x1"]
+    assert [m.id for m in pools.sponsors().members] == ["x1", "s1", "s3"]  # rank, then name
+    assert [m.id for m in pools.with_role("fulfillment_manager").members] == ["s3"]
 
 events = st.lists(st.tuples(st.integers(min_value=0, max_value=400),
                             st.sampled_from(["key", "general", "organizational", ""])),

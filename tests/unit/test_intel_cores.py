@@ -61,7 +61,8 @@ def test_parse_kinds() -> None:
 def test_find_gaps_on_plain_facts() -> None:
     f = facts()
     portfolio = Portfolio(DAY, {"acc-1": f}, f.staff)
-    gaps = find_gaps(portfolio, {}, [StaffInfo("x", "Exec", rank="S")], SETTINGS)
+    roster = [*f.staff.values(), StaffInfo("x", "Exec", rank="S")]  # every staff member
+    gaps = find_gaps(portfolio, {}, roster, SETTINGS)
     found = [(g.kind, g.severity, g.subject_id) for g in gaps]
     assert ("OWNER_INACTIVE", "HIGH", "cto") in found
     assert ("OWNER_MISSING_B", "MEDIUM", "cto") in found

@@ -4,9 +4,9 @@ and `Account.coverageGaps`, the account figures, the power map, `relgraph gaps`)
 
 Imperative shell: `coverage` loads the facts of the accounts in bulk (`load_facts`) and the few
 portfolio-wide facts some rules need (`Extras`: the A roles of the owners involved for
-OWNER_OVERLOADED, the active executives as sponsor candidates, the plans of the accounts'
-contacts), each only when a kind that needs it is asked for. Functional core: `find_gaps` runs
-every rule family over those plain facts.
+OWNER_OVERLOADED, the active staff as candidates for sponsorships and roles, the plans of the
+accounts' contacts), each only when a kind that needs it is asked for. Functional core:
+`find_gaps` runs every rule family over those plain facts.
 
 The rules come in families (`FAMILIES`): each names the kinds it raises and is one function
 over one account's facts. A new family of findings is one more entry there (and, when it needs
@@ -15,10 +15,10 @@ callers do not change.
 
 Statements per call: 1 (accounts) + 4 per batch of 100 accounts (units, contacts, shared
 interactions; plans, when a plan kind is asked) + 1 (the staff directory) + 1 (A roles, when
-OWNER_OVERLOADED is asked) + 1 (executives, when a sponsor kind is asked and a tier-S/A account
-is in scope, or PLAN_SPONSOR_MISSING and a plan is) + 1 per 1,000 accounts (their company
-records, when a kind of the client as a company is asked): 9 for one account, and 9 for a whole
-portfolio of up to 100 accounts.
+OWNER_OVERLOADED is asked) + 1 (the roster of active staff, when a kind that suggests
+candidates from it is asked: sponsors, plan sponsors, iron-triangle roles) + 1 per 1,000
+accounts (their company records, when a kind of the client as a company is asked): 9 for one
+account, and 9 for a whole portfolio of up to 100 accounts.
 """
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ from relgraph.model import OPEN_STAGES, GapKind, OrgAction, Severity
 from relgraph.store.base import GraphStore
 
 INTEL_A_OWNED = statement("intel_a_owned")
-INTEL_EXECUTIVES = statement("intel_executives")
+INTEL_ROSTER = statement("intel_roster")
 
 SEVERITY_ORDER = {Severity.HIGH: 0, Severity.MEDIUM: 1, Severity.LOW: 2}
 KIND_ORDER = {kind: i for i, kind in enumerate(GapKind)}
@@ -61,8 +61,8 @@ COMPANY_KINDS = {GapKind.ORG_ACTION_MISSING, GapKind.DEPARTMENT_OBSTRUCTS,
                  GapKind.RETIER_OVERDUE}
 PLAN_KINDS = {GapKind.PLAN_MISSING, GapKind.PLAN_REVIEW_OVERDUE, GapKind.PLAN_OFF_TRACK,
               GapKind.PLAN_SPONSOR_MISSING, GapKind.COMMITMENT_OVERDUE}
-# Kinds that may suggest an executive (a sponsor) from the whole portfolio.
-EXECUTIVE_KINDS = SPONSOR_KINDS | {GapKind.PLAN_SPONSOR_MISSING}
+# Kinds that suggest staff members from the whole roster (sponsors, iron-triangle roles).
+ROSTER_KINDS = SPONSOR_KINDS | {GapKind.PLAN_SPONSOR_MISSING, GapKind.TRIANGLE_ROLE_MISSING}
 # A key contact must have been assessed within this many days up to the day asked.
 ASSESSMENT_WINDOW_DAYS = 365
 MAX_CANDIDATES = 5
@@ -156,7 +156,8 @@ class Extras:
     """The portfolio-wide facts some rules need beside the facts of the accounts in scope."""
 
     overload: Mapping[str, Sequence[OwnedContact]] = field(default_factory=dict)
-    executives: Sequence[StaffInfo] = ()
+    # Every active staff member: the candidates for a sponsorship or an iron-triangle role.
+    roster: Sequence[StaffInfo] = ()
     company: CompanyRecords | None = None
     # The plans of the accounts' contacts that are active or ended recently, by account.
     plans: Mapping[str, Sequence[PlanInfo]] = field(default_factory=dict)
@@ -173,21 +174,20 @@ class Extras:
         if wants(PLAN_KINDS) and portfolio.accounts:
             plans = load_plans(store, list(portfolio.accounts), portfolio.as_of,
                                portfolio.as_of - dt.timedelta(days=ENDED_WINDOW_DAYS))
-        executives: list[StaffInfo] = []
-        tier_sa = any(f.tier in ("S", "A") for f in portfolio.accounts.values())
-        if (wants(SPONSOR_KINDS) and tier_sa) or (wants(EXECUTIVE_KINDS - SPONSOR_KINDS)
-                                                  and any(plans.values())):
-            executives = [StaffInfo.from_row(r["member"])
-                          for r in store.run(INTEL_EXECUTIVES, {"ranks": ["S", "A"]})]
+        # The whole roster, not the staff the accounts asked about name: an account's
+        # candidates are the same whether it is asked alone or with the portfolio.
+        roster: list[StaffInfo] = []
+        if wants(ROSTER_KINDS) and portfolio.accounts:
+            roster = [StaffInfo.from_row(r["member"]) for r in store.run(INTEL_ROSTER)]
         company = None
         if wants(COMPANY_KINDS):
             company = CompanyRecords.fetch(store, list(portfolio.accounts), portfolio.as_of)
-        return Extras(overload, executives, company, plans)
+        return Extras(overload, roster, company, plans)
 
     def gaps(self, portfolio: Portfolio, settings: Settings,
              wanted: set[GapKind] | None) -> list[CoverageGap]:
         """The gaps of the portfolio's facts with these extras."""
-        return find_gaps(portfolio, self.overload, self.executives, settings, wanted,
+        return find_gaps(portfolio, self.overload, self.roster, settings, wanted,
                          self.company, self.plans)
 
 
@@ -246,7 +246,7 @@ class Family:
 
 def find_gaps(
     portfolio: Portfolio, overload: Mapping[str, Sequence[OwnedContact]],
-    executives: Sequence[StaffInfo], settings: Settings, wanted: set[GapKind] | None = None,
+    roster: Sequence[StaffInfo], settings: Settings, wanted: set[GapKind] | None = None,
     company: CompanyRecords | None = None,
     plans: Mapping[str, Sequence[PlanInfo]] | None = None,
 ) -> list[CoverageGap]:
@@ -254,7 +254,7 @@ def find_gaps(
     account); findings in the contract's order."""
     out = Findings(wanted)
     families = [f for f in FAMILIES if wanted is None or f.kinds & wanted]
-    pools = Pools(executives, overload)
+    pools = Pools(roster, overload)
     for facts in portfolio.accounts.values():
         rules = AccountRules(facts, pools, settings, out,
                              company.of(facts.id) if company else CompanyFacts(facts.id),
@@ -290,37 +290,32 @@ class Ranked:
 
 
 class Pools:
-    """What the accounts of one scan share: the sponsor candidates (the active executives and
-    the active staff of a staff directory: the accounts of a scan share theirs), the active staff
-    of a directory by role, and each overloaded owner's key contacts; each computed once per
-    directory, not once per account or contact."""
+    """What the accounts of one scan share: the candidates for sponsorships and iron-triangle
+    roles (the active members of the roster: every active staff member, so that an account's
+    candidates do not depend on the other accounts asked with it), the candidates by role, and
+    each overloaded owner's key contacts; each computed once per scan, not once per account."""
 
-    def __init__(self, executives: Sequence[StaffInfo],
+    def __init__(self, roster: Sequence[StaffInfo],
                  overload: Mapping[str, Sequence[OwnedContact]]) -> None:
-        self._executives = executives
+        self.directory = {m.id: m for m in roster if m.active}
         self.overload = overload
         self.key_owned = {sid: [o for o in owned if o.key] for sid, owned in overload.items()}
-        # by id() of a directory, which is kept alongside so that the id stays its own
-        self._sponsors: dict[int, tuple[Mapping[str, StaffInfo], dict[str, StaffInfo],
-                                        Ranked]] = {}
-        self._by_role: dict[tuple[int, str], tuple[Mapping[str, StaffInfo], Ranked]] = {}
+        self._sponsors: Ranked | None = None
+        self._by_role: dict[str, Ranked] = {}
 
-    def sponsors(self, staff: Mapping[str, StaffInfo]) -> tuple[dict[str, StaffInfo], Ranked]:
-        """The executives and the active members of `staff`, by id and ranked."""
-        found = self._sponsors.get(id(staff))
-        if found is None:
-            directory = {s.id: s for s in self._executives}
-            directory.update({s: m for s, m in staff.items() if m.active})
-            found = self._sponsors[id(staff)] = (staff, directory, Ranked.of(directory.values()))
-        return found[1], found[2]
+    def sponsors(self) -> Ranked:
+        """The active members of the roster, ranked."""
+        if self._sponsors is None:
+            self._sponsors = Ranked.of(self.directory.values())
+        return self._sponsors
 
-    def with_role(self, staff: Mapping[str, StaffInfo], role: str) -> Ranked:
-        """The active members of `staff` with this role, ranked."""
-        found = self._by_role.get((id(staff), role))
+    def with_role(self, role: str) -> Ranked:
+        """The active members of the roster with this role, ranked."""
+        found = self._by_role.get(role)
         if found is None:
-            found = self._by_role[(id(staff), role)] = (staff, Ranked.of(
-                m for m in staff.values() if m.active and m.role == role))
-        return found[1]
+            found = self._by_role[role] = Ranked.of(
+                m for m in self.directory.values() if m.role == role)
+        return found
 
 
 class AccountRules:
@@ -399,10 +394,10 @@ class AccountRules:
 
     def executive_candidates(self, strengths: Mapping[str, float], exclude: Iterable[str],
                              min_level: int) -> list[Candidate]:
-        """Sponsor candidates: the executives and the active staff of rank level `min_level`
-        or above, strongest link first, then by rank."""
-        directory, ranked = self.pools.sponsors(self.f.staff)
-        return self._rank_ranked(strengths, ranked, directory, exclude, min_level)
+        """Sponsor candidates: the active staff of rank level `min_level` or above, strongest
+        link first, then by rank."""
+        return self._rank_ranked(strengths, self.pools.sponsors(), self.pools.directory,
+                                 exclude, min_level)
 
     # --- the families -------------------------------------------------------------------------
 
@@ -793,8 +788,8 @@ class AccountRules:
         for role, staff_role in TRIANGLE:
             if role in present:
                 continue
-            ranked = self.pools.with_role(f.staff, staff_role)
-            candidates = self._rank_ranked(reach, ranked, f.staff, in_triangle)
+            ranked = self.pools.with_role(staff_role)
+            candidates = self._rank_ranked(reach, ranked, self.pools.directory, in_triangle)
             text = staff_role.replace("_", " ")
             out.add(GapKind.TRIANGLE_ROLE_MISSING, Severity.MEDIUM, f.id, f.name, f.id,
                     f"{f.name} (tier {f.tier}) has no active {role} ({text}) on its team",
