@@ -10,12 +10,10 @@ MATCH (s:Staff {id: $staff})
 MATCH (c:Contact {id: $contact})
 OPTIONAL MATCH (s)-[o:OWNS]->(c)
 WHERE o.role = $role
-WITH c, collect(o) AS gone
+WITH s, c, collect(o) AS gone
 FOREACH (x IN gone | DELETE x)
-WITH c, gone
-MERGE (generation:RelgraphMeta {id: 'generation'})
-ON CREATE SET generation.epoch = randomUUID(), generation.value = 0
-SET generation.value = generation.value + 1
+WITH c, gone, ['a:' + c.account, CASE WHEN $role = 'A' THEN 's:' + s.id END] AS tokens
+{{logged_bump}}
 RETURN c.id AS contact, size(gone) AS removed
 
 // name: api_unpair_contact_sponsor
@@ -26,10 +24,8 @@ MATCH (c:Contact {id: $contact})
 OPTIONAL MATCH (s)-[p:SPONSORS]->(c)
 WITH c, collect(p) AS gone
 FOREACH (x IN gone | DELETE x)
-WITH c, gone
-MERGE (generation:RelgraphMeta {id: 'generation'})
-ON CREATE SET generation.epoch = randomUUID(), generation.value = 0
-SET generation.value = generation.value + 1
+WITH c, gone, ['a:' + c.account] AS tokens
+{{logged_bump}}
 RETURN c.id AS contact, size(gone) AS removed
 
 // name: api_unpair_account_sponsor
@@ -40,10 +36,8 @@ MATCH (a:Account {id: $account})
 OPTIONAL MATCH (s)-[p:SPONSORS]->(a)
 WITH a, collect(p) AS gone
 FOREACH (x IN gone | DELETE x)
-WITH a, gone
-MERGE (generation:RelgraphMeta {id: 'generation'})
-ON CREATE SET generation.epoch = randomUUID(), generation.value = 0
-SET generation.value = generation.value + 1
+WITH a, gone, ['a:' + a.id] AS tokens
+{{logged_bump}}
 RETURN a.id AS account, size(gone) AS removed
 
 // name: api_erase_sensitive

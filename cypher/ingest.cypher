@@ -8,10 +8,8 @@
 UNWIND $rows AS r
 MERGE (a:Account {id: r.id})
 SET a += r.props
-WITH count(*) AS written
-MERGE (generation:RelgraphMeta {id: 'generation'})
-ON CREATE SET generation.epoch = randomUUID(), generation.value = 0
-SET generation.value = generation.value + 1
+WITH collect(DISTINCT 'a:' + a.id) AS tokens
+{{logged_bump}}
 
 // name: upsert_org_units
 // Upsert org units by id (their PART_OF links are written by link_org_units).
@@ -152,10 +150,8 @@ MATCH (s:Staff {id: r.staff})
 MATCH (c:Contact {id: r.contact})
 MERGE (s)-[k:KNOWS]->(c)
 SET k += r.props
-WITH count(*) AS written
-MERGE (generation:RelgraphMeta {id: 'generation'})
-ON CREATE SET generation.epoch = randomUUID(), generation.value = 0
-SET generation.value = generation.value + 1
+WITH collect(DISTINCT 'a:' + c.account) AS tokens
+{{logged_bump}}
 
 // name: upsert_owners
 // Upsert relationship-owner roles, keyed by (staff, contact, role).
@@ -164,10 +160,9 @@ UNWIND $rows AS r
 MATCH (s:Staff {id: r.staff})
 MATCH (c:Contact {id: r.contact})
 MERGE (s)-[:OWNS {role: r.role}]->(c)
-WITH count(*) AS written
-MERGE (generation:RelgraphMeta {id: 'generation'})
-ON CREATE SET generation.epoch = randomUUID(), generation.value = 0
-SET generation.value = generation.value + 1
+WITH collect(DISTINCT 'a:' + c.account)
+     + collect(DISTINCT CASE WHEN r.role = 'A' THEN 's:' + s.id END) AS tokens
+{{logged_bump}}
 
 // name: upsert_contact_sponsors
 // Upsert personal executive sponsors of contacts.
@@ -176,10 +171,8 @@ UNWIND $rows AS r
 MATCH (s:Staff {id: r.staff})
 MATCH (c:Contact {id: r.contact})
 MERGE (s)-[:SPONSORS]->(c)
-WITH count(*) AS written
-MERGE (generation:RelgraphMeta {id: 'generation'})
-ON CREATE SET generation.epoch = randomUUID(), generation.value = 0
-SET generation.value = generation.value + 1
+WITH collect(DISTINCT 'a:' + c.account) AS tokens
+{{logged_bump}}
 
 // name: upsert_account_sponsors
 // Upsert account sponsors.
@@ -188,10 +181,8 @@ UNWIND $rows AS r
 MATCH (s:Staff {id: r.staff})
 MATCH (a:Account {id: r.account})
 MERGE (s)-[:SPONSORS]->(a)
-WITH count(*) AS written
-MERGE (generation:RelgraphMeta {id: 'generation'})
-ON CREATE SET generation.epoch = randomUUID(), generation.value = 0
-SET generation.value = generation.value + 1
+WITH collect(DISTINCT 'a:' + a.id) AS tokens
+{{logged_bump}}
 
 // name: upsert_teams
 // Upsert account-team (iron triangle) memberships, keyed by (staff, account, role).
@@ -200,30 +191,35 @@ UNWIND $rows AS r
 MATCH (s:Staff {id: r.staff})
 MATCH (a:Account {id: r.account})
 MERGE (s)-[:ON_TEAM {role: r.role}]->(a)
-WITH count(*) AS written
-MERGE (generation:RelgraphMeta {id: 'generation'})
-ON CREATE SET generation.epoch = randomUUID(), generation.value = 0
-SET generation.value = generation.value + 1
+WITH collect(DISTINCT 'a:' + a.id) AS tokens
+{{logged_bump}}
 
 // name: upsert_interactions
 // Upsert interactions by id; attendees (staff and contacts) ATTENDED it, stale attendees removed.
 // The account and opportunity it is about are the indexed properties `account`/`opportunity`.
+// Logs the accounts it touches: the interaction's account before and after, and the accounts of
+// its contacts before and after (a batch of more than 100, or one with an interaction without
+// attendees, whose row the attendee step drops, logs nothing: everything is then stale).
 // params: rows
 UNWIND $rows AS r
 MERGE (i:Interaction {id: r.id})
+WITH i, r, CASE WHEN size($rows) > 100 THEN [] ELSE
+             [i.account] + [(q0:Contact)-[:ATTENDED]->(i) | q0.account] END AS was
 SET i += r.props
-WITH i, r
+WITH i, r, was
 OPTIONAL MATCH (p:Person)-[old:ATTENDED]->(i)
 WHERE NOT p.id IN r.people
 DELETE old
-WITH DISTINCT i, r
+WITH DISTINCT i, r, was
 UNWIND r.people AS pid
 MATCH (p:Person {id: pid})
 MERGE (p)-[:ATTENDED]->(i)
-WITH count(*) AS written
-MERGE (generation:RelgraphMeta {id: 'generation'})
-ON CREATE SET generation.epoch = randomUUID(), generation.value = 0
-SET generation.value = generation.value + 1
+WITH was + [p.account, i.account] AS mine
+UNWIND mine AS t
+WITH collect(DISTINCT 'a:' + t) AS touched
+WITH CASE WHEN size($rows) > 100 OR any(x IN $rows WHERE size(x.people) = 0) THEN null
+          ELSE touched END AS tokens
+{{logged_bump}}
 
 // name: upsert_assessments
 // Upsert dated assessments (id = contact@date) with OF their contact.
@@ -234,10 +230,8 @@ SET x += r.props
 WITH x, r
 MATCH (c:Contact {id: r.contact})
 MERGE (x)-[:OF]->(c)
-WITH count(*) AS written
-MERGE (generation:RelgraphMeta {id: 'generation'})
-ON CREATE SET generation.epoch = randomUUID(), generation.value = 0
-SET generation.value = generation.value + 1
+WITH collect(DISTINCT 'a:' + c.account) AS tokens
+{{logged_bump}}
 
 // name: upsert_supplies
 // Upsert which competitor supplies which account, and in what position.

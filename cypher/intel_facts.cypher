@@ -29,6 +29,13 @@ RETURN a {.id, .name, .tier, .partnership} AS account,
        suppliers
 ORDER BY account.id
 
+// name: intel_account_ids
+// The id of every account, in id order (the accounts of a whole-portfolio question).
+// params:
+MATCH (a:Account)
+RETURN a.id AS id
+ORDER BY id
+
 // name: intel_units
 // The org units of these accounts.
 // params: accounts

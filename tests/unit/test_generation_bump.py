@@ -3,7 +3,7 @@ statement, so that an in-process projection of the graph can never go stale unno
 
 from __future__ import annotations
 
-from relgraph.cypher import load_catalog
+from relgraph.cypher import _blocks, load_catalog, resource_dir
 
 BUMP = """WITH count(*) AS written
 MERGE (generation:RelgraphMeta {id: 'generation'})
@@ -14,6 +14,28 @@ NOT_THE_GRAPH = {"set_schema_version", "api_key_create", "api_key_revoke", "api_
                  "api_keys_restore"}
 # The bump as it stands before a RETURN: the same three lines after a WITH of the rows needed.
 BUMP_BEFORE_RETURN = BUMP.split("\n", 1)[1]
+# The bump that also logs what the write touched (cypher/fragments.cypher: logged_bump), after
+# a WITH that binds `tokens`.
+LOGGED = next(b.text for b in _blocks(resource_dir("cypher") / "fragments.cypher")
+              if b.name == "logged_bump").strip()
+
+
+def _ends_with_a_bump(text: str) -> bool:
+    """The statement's last clauses are a bump: plain, or logged after a WITH of its tokens."""
+    if text.endswith(BUMP):
+        return True
+    head, found, tail = text.rpartition(LOGGED)
+    return bool(found) and not tail.strip() and " AS tokens" in head.rpartition("WITH ")[2]
+
+
+def _bump_before_return(text: str) -> bool:
+    """The bump comes after every write clause, and only the answer follows it."""
+    for bump in (BUMP_BEFORE_RETURN, LOGGED):
+        head, found, tail = text.rpartition(bump)
+        if found:
+            return "RETURN" not in head and not any(
+                clause in tail for clause in ("MERGE", "CREATE", "SET ", "DELETE", "REMOVE"))
+    return False
 
 
 def test_every_graph_write_ends_with_the_generation_bump() -> None:
@@ -24,13 +46,7 @@ def test_every_graph_write_ends_with_the_generation_bump() -> None:
         if name in NOT_THE_GRAPH:
             continue
         text = stmt.text.strip()
-        if "RETURN" in text:
-            head, _, tail = text.rpartition(BUMP_BEFORE_RETURN)
-            # the bump comes after every write clause, and only the answer follows it
-            fine = bool(head) and "RETURN" not in head and not any(
-                clause in tail for clause in ("MERGE", "CREATE", "SET ", "DELETE", "REMOVE"))
-        else:
-            fine = text.endswith(BUMP)
+        fine = _bump_before_return(text) if "RETURN" in text else _ends_with_a_bump(text)
         if not fine:
             missing.append(f"{name} ({stmt.where})")
     assert not missing, "write statements without the generation bump: " + ", ".join(missing)

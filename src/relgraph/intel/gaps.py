@@ -40,6 +40,7 @@ from relgraph.intel.common import (
 )
 from relgraph.intel.company import WINDOW_DAYS, CompanyFacts, CompanyRecords, in_window, latest
 from relgraph.intel.facts import AccountFacts, ContactInfo, Portfolio, StaffInfo, load_facts
+from relgraph.intel.generation import graph_marker
 from relgraph.intel.memo import memo_of, settings_key
 from relgraph.intel.org import HOW, label, missing, relationship_of
 from relgraph.intel.plans import ENDED_WINDOW_DAYS, PlanInfo, load_plans
@@ -49,8 +50,11 @@ from relgraph.store.base import GraphStore
 
 INTEL_A_OWNED = statement("intel_a_owned")
 INTEL_ROSTER = statement("intel_roster")
+INTEL_ACCOUNT_IDS = statement("intel_account_ids")
 
 SEVERITY_ORDER = {Severity.HIGH: 0, Severity.MEDIUM: 1, Severity.LOW: 2}
+# A finding's place in the contract's order: severity, account, kind, subject, tie-break.
+GapKey = tuple[int, str, int, str, str]
 KIND_ORDER = {kind: i for i, kind in enumerate(GapKind)}
 TRIANGLE = (("AR", "account_manager"), ("SR", "solution_manager"), ("FR", "fulfillment_manager"))
 DECIDING_ROLES = ("decision_maker", "approver")
@@ -134,13 +138,64 @@ def coverage_gaps(
     day, cfg = resolve_as_of(as_of), settings_or_default(settings)
 
     def compute(reads: GraphStore) -> tuple[CoverageGap, ...]:
-        return tuple(coverage(reads, ids, day, cfg, wanted).gaps)
+        return tuple(account_gaps(reads, ids, day, cfg, wanted))
 
     # Kept per graph generation (relgraph.intel.memo): asked again about an unchanged graph,
-    # the answer costs one statement. The findings alone are kept, not the facts behind them.
+    # the answer costs one statement. The findings alone are kept, not the facts behind them;
+    # after a write, each account's findings are kept unless the write touched them.
     key = ("gaps", None if ids is None else tuple(sorted(set(ids))), day,
            None if wanted is None else frozenset(wanted), settings_key(cfg))
     return list(memo_of(store).answer(store, key, compute))
+
+
+def account_gaps(
+    store: GraphStore, account_ids: Sequence[str] | None, as_of: dt.date, settings: Settings,
+    kinds: set[GapKind] | None = None,
+) -> list[CoverageGap]:
+    """`coverage(...).gaps`, computed only for the accounts whose findings are not kept: an
+    account's findings are kept until a write touches what they depend on (its own facts, and
+    the A roles elsewhere of its A owners: OWNER_OVERLOADED), so that after a write about one
+    account the others cost nothing. Two statements (the generation marker, before and after)
+    plus one for the account ids when every account is asked, plus `coverage`'s for the
+    accounts computed. An unknown account id raises NotFound."""
+    kept = memo_of(store).accounts
+    marker = graph_marker(store)
+    accounts = (sorted(set(account_ids)) if account_ids is not None
+                else [row["id"] for row in store.run(INTEL_ACCOUNT_IDS)])
+    question = ("gaps", as_of, None if kinds is None else frozenset(kinds),
+                settings_key(settings))
+    found: dict[str, list[tuple[GapKey, CoverageGap]]] = {}
+    stale: list[str] = []
+    for aid in accounts:
+        hit, value = kept.get(marker, (aid, *question))
+        if hit:
+            found[aid] = value
+        else:
+            stale.append(aid)
+    if stale:
+        portfolio = load_facts(store, stale, as_of, settings)
+        extras = Extras.fetch(store, portfolio, kinds)
+        by_account: dict[str, list[tuple[GapKey, CoverageGap]]] = defaultdict(list)
+        for item in extras.keyed_gaps(portfolio, settings, kinds):
+            by_account[item[1].account_id or ""].append(item)
+        unchanged = graph_marker(store).generation == marker.generation
+        for aid in stale:
+            found[aid] = by_account.get(aid, [])
+            if unchanged:  # no write landed while computing
+                kept.keep(marker.generation, (aid, *question),
+                          depends_on(portfolio.accounts[aid]), found[aid])
+    merged = sorted((item for items in found.values() for item in items),
+                    key=lambda item: item[0])
+    return [gap for _, gap in merged]
+
+
+def depends_on(facts: AccountFacts) -> frozenset[str]:
+    """The write-log tokens an account's findings depend on: its own account, and each of its A
+    owners (whose A roles anywhere OWNER_OVERLOADED counts). Writes that change anything else
+    an account reads (staff, competitors, opportunities, units, plans, company records, ...)
+    log nothing, which makes every kept answer stale."""
+    owners = {sid for c in facts.contacts.values() for sid, role in c.owners if role == "A"}
+    return frozenset({f"a:{facts.id}", *(f"s:{sid}" for sid in owners)})
 
 
 def gaps_of(
@@ -187,8 +242,13 @@ class Extras:
     def gaps(self, portfolio: Portfolio, settings: Settings,
              wanted: set[GapKind] | None) -> list[CoverageGap]:
         """The gaps of the portfolio's facts with these extras."""
-        return find_gaps(portfolio, self.overload, self.roster, settings, wanted,
-                         self.company, self.plans)
+        return [gap for _, gap in self.keyed_gaps(portfolio, settings, wanted)]
+
+    def keyed_gaps(self, portfolio: Portfolio, settings: Settings,
+                   wanted: set[GapKind] | None) -> list[tuple[GapKey, CoverageGap]]:
+        """The gaps with their sort keys (relgraph.intel.gaps.find_keyed_gaps)."""
+        return find_keyed_gaps(portfolio, self.overload, self.roster, settings, wanted,
+                               self.company, self.plans)
 
 
 def fetch_a_owned(store: GraphStore, portfolio: Portfolio) -> dict[str, list[OwnedContact]]:
@@ -212,7 +272,7 @@ class Findings:
 
     def __init__(self, wanted: set[GapKind] | None) -> None:
         self.wanted = wanted
-        self.items: list[tuple[tuple[int, str, int, str, str], CoverageGap]] = []
+        self.items: list[tuple[GapKey, CoverageGap]] = []
 
     def wants(self, kind: GapKind) -> bool:
         return self.wanted is None or kind in self.wanted
@@ -231,8 +291,12 @@ class Findings:
                tie or message)
         self.items.append((key, gap))
 
+    def keyed(self) -> list[tuple[GapKey, CoverageGap]]:
+        """The findings with their sort keys, in order."""
+        return sorted(self.items, key=lambda item: item[0])
+
     def result(self) -> list[CoverageGap]:
-        return [gap for _, gap in sorted(self.items, key=lambda item: item[0])]
+        return [gap for _, gap in self.keyed()]
 
 
 @dataclass(frozen=True)
@@ -252,6 +316,18 @@ def find_gaps(
 ) -> list[CoverageGap]:
     """Apply the coverage rules to the facts (and the plans of the accounts' contacts, by
     account); findings in the contract's order."""
+    return [gap for _, gap in find_keyed_gaps(portfolio, overload, roster, settings, wanted,
+                                              company, plans)]
+
+
+def find_keyed_gaps(
+    portfolio: Portfolio, overload: Mapping[str, Sequence[OwnedContact]],
+    roster: Sequence[StaffInfo], settings: Settings, wanted: set[GapKind] | None = None,
+    company: CompanyRecords | None = None,
+    plans: Mapping[str, Sequence[PlanInfo]] | None = None,
+) -> list[tuple[GapKey, CoverageGap]]:
+    """`find_gaps` with each finding's sort key (the findings of several computations merge
+    into the contract's order by it)."""
     out = Findings(wanted)
     families = [f for f in FAMILIES if wanted is None or f.kinds & wanted]
     pools = Pools(roster, overload)
@@ -261,7 +337,7 @@ def find_gaps(
                              (plans or {}).get(facts.id, ()))
         for family in families:
             family.rule(rules)
-    return out.result()
+    return out.keyed()
 
 
 def _names(candidates: Sequence[Candidate]) -> str:

@@ -4,6 +4,12 @@ Every write statement adds 1 to the generation stored in the graph, in the same 
 write (cypher/meta.cypher): whatever is computed from the graph at generation g stays true until
 the generation changes, whichever process or path (API, CLI, import) wrote. The link projection
 (relgraph.intel.projection) and the kept answers (relgraph.intel.memo) rest on it.
+
+Some writes also log what they touched (the `logged_bump` fragment): the accounts whose facts
+they may change and the staff members whose A roles they change. `Marker.touched_since` reads
+that log, so that an answer about one account survives a write about another
+(relgraph.intel.memo.AccountAnswers). A generation the log does not close (a write that did not
+log, or one older than the log keeps) means "everything may have changed".
 """
 
 from __future__ import annotations
@@ -14,6 +20,7 @@ import weakref
 from collections.abc import Callable
 from concurrent.futures import Future
 from concurrent.futures import TimeoutError as FutureTimeout
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from relgraph.cypher import statement
@@ -26,11 +33,55 @@ Generation = tuple[Any, Any]  # (epoch, value) of the graph's generation marker
 S = TypeVar("S")
 
 
-def graph_generation(store: GraphStore) -> Generation:
-    """The graph's generation: changes with every write of the relationship graph."""
+@dataclass(frozen=True)
+class Marker:
+    """The graph's generation marker: its generation and the log of what recent writes touched
+    (entries '<value>:<token>', and '<value>:' once a write's tokens are all logged)."""
+
+    epoch: Any = None
+    value: Any = None
+    log: tuple[str, ...] = ()
+
+    @property
+    def generation(self) -> Generation:
+        return (self.epoch, self.value)
+
+    def touched_since(self, earlier: Generation) -> frozenset[str] | None:
+        """The tokens of the writes after `earlier` up to this marker (empty: none), or None
+        when that is not known: another epoch, or a generation between them the log does not
+        close (a write that touched everything, or one the log no longer holds)."""
+        epoch, value = earlier
+        if epoch != self.epoch or not isinstance(value, int) or not isinstance(self.value, int):
+            return None
+        if value == self.value:
+            return frozenset()
+        if value > self.value:
+            return None
+        closed: set[int] = set()
+        tokens: set[str] = set()
+        for entry in self.log:
+            number, _, token = entry.partition(":")
+            if not number.isdigit() or not value < int(number) <= self.value:
+                continue
+            if token:
+                tokens.add(token)
+            else:
+                closed.add(int(number))
+        return frozenset(tokens) if len(closed) == self.value - value else None
+
+
+def graph_marker(store: GraphStore) -> Marker:
+    """The graph's generation marker (one statement)."""
     rows = store.run(GRAPH_GENERATION)
     marker = (rows[0]["generation"] if rows else None) or {}
-    return (marker.get("epoch"), marker.get("value"))
+    log = marker.get("log")
+    return Marker(marker.get("epoch"), marker.get("value"),
+                  tuple(e for e in log if isinstance(e, str)) if isinstance(log, list) else ())
+
+
+def graph_generation(store: GraphStore) -> Generation:
+    """The graph's generation: changes with every write of the relationship graph."""
+    return graph_marker(store).generation
 
 
 def per_store(registry: weakref.WeakKeyDictionary[GraphStore, S], lock: threading.Lock,

@@ -23,7 +23,7 @@ from concurrent.futures import Future
 from typing import Any, TypeVar
 
 from relgraph.config import Settings
-from relgraph.intel.generation import Generation, graph_generation, per_store, wait_for
+from relgraph.intel.generation import Generation, Marker, graph_generation, per_store, wait_for
 from relgraph.store.base import GraphStore, note_waiting, read_deadline, unbounded
 
 T = TypeVar("T")
@@ -32,6 +32,8 @@ T = TypeVar("T")
 # (a coverage of 100 accounts of 10,000 contacts holds 39 MiB of facts; its gaps a few hundred
 # KiB): the bound keeps the pages, portfolios, maps and days of several users.
 ENTRIES = 64
+# Per-account answers kept per store (a few KiB each: the gaps of one account).
+ACCOUNT_ENTRIES = 8_000
 # Computations finishing in the background at once, per store (each holds the facts it reads:
 # up to a few hundred MiB for a whole portfolio of 100k contacts).
 BACKGROUND = 2
@@ -68,6 +70,7 @@ class Memo:
         self._size = entries
         self.hits = 0
         self.misses = 0
+        self.accounts = AccountAnswers()
 
     def answer(self, store: GraphStore, key: Hashable, compute: Callable[[GraphStore], T]) -> T:
         """The answer kept under `key` if the graph has not changed since, else
@@ -149,6 +152,53 @@ class Memo:
 
     def clear(self) -> None:
         """Forget every kept answer (the benchmark measures the first ask this way)."""
+        with self._lock:
+            self._entries.clear()
+        self.accounts.clear()
+
+
+class AccountAnswers:
+    """Answers about one account each (its gaps of some kinds at a day), kept with what they
+    depend on: tokens of the write log ('a:<account>', 's:<staff member>';
+    relgraph.intel.generation.Marker). A kept answer is used at a later generation when every
+    write since logged its tokens and none of them is one of the answer's: an answer about one
+    account survives a write about another. Then it is taken as computed at the later
+    generation too, so that it does not age out of the log while nothing it depends on changes.
+    """
+
+    def __init__(self, entries: int = ACCOUNT_ENTRIES) -> None:
+        self._lock = threading.Lock()
+        self._entries: OrderedDict[Hashable, tuple[Generation, frozenset[str], Any]] = (
+            OrderedDict())
+        self._size = entries
+        self.hits = 0
+        self.misses = 0
+
+    def get(self, marker: Marker, key: Hashable) -> tuple[bool, Any]:
+        """(True, the answer) when the one kept under `key` still holds at `marker`."""
+        with self._lock:
+            kept = self._entries.get(key)
+            if kept is not None:
+                generation, depends, value = kept
+                touched = marker.touched_since(generation)
+                if touched is not None and not touched & depends:
+                    self._entries[key] = (marker.generation, depends, value)
+                    self._entries.move_to_end(key)
+                    self.hits += 1
+                    return True, value
+            self.misses += 1
+            return False, None
+
+    def keep(self, generation: Generation, key: Hashable, depends: frozenset[str],
+             value: Any) -> None:
+        """Keep `value`, computed at `generation`, as depending on the tokens `depends`."""
+        with self._lock:
+            self._entries[key] = (generation, depends, value)
+            self._entries.move_to_end(key)
+            while len(self._entries) > self._size:
+                self._entries.popitem(last=False)
+
+    def clear(self) -> None:
         with self._lock:
             self._entries.clear()
 

@@ -9,7 +9,7 @@ figures of accounts for BI.
   required actions).
 
 Statements per call: `portfolio` 3 (the accounts, their company records, the attendances);
-`tier_history` 2; `company_figures` 2 beside the coverage it is given; `account_analyses` 1
+`tier_history` 2; `company_figures` 1 beside the coverage it is given; `account_analyses` 1
 when asked again about an unchanged graph.
 """
 
@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 
 from relgraph.config import Settings
 from relgraph.cypher import statement
@@ -26,7 +26,8 @@ from relgraph.errors import NotFound
 from relgraph.intel.common import resolve_as_of, rounded, settings_or_default
 from relgraph.intel.company import CompanyRecords, TierReviewInfo, attendances, unit_activities
 from relgraph.intel.departments import departments_of, mean_score
-from relgraph.intel.gaps import Coverage, coverage
+from relgraph.intel.gaps import Coverage, coverage, depends_on
+from relgraph.intel.generation import graph_marker
 from relgraph.intel.memo import memo_of, settings_key
 from relgraph.intel.org import partnership_of, relationship_of
 from relgraph.intel.scores import health_of
@@ -124,48 +125,75 @@ def account_analyses(
     """The analyses of these accounts at `day`, effort shares of the attendances of the
     portfolio (`portfolio_ids`, or every account when None). Kept per graph generation
     (relgraph.intel.memo): a BI tool's page asked again about an unchanged graph costs one
-    statement. An unknown account id raises NotFound."""
+    statement; after a write, each account's analysis is kept unless the write touched it
+    (`AccountAnswers`), and the attendances of the portfolio are read again (one statement).
+    An unknown account id raises NotFound."""
     ids = tuple(sorted(set(account_ids)))
+    scope = None if portfolio_ids is None else sorted(set(portfolio_ids))
 
     def compute(reads: GraphStore) -> dict[str, AccountAnalysis]:
-        found = coverage(reads, ids, day, settings)
-        company = company_figures(reads, found, portfolio_ids, settings)
-        return {aid: AccountAnalysis(health_of(facts, settings), found.of_account(aid),
-                                     company[aid])
-                for aid, facts in found.portfolio.accounts.items()}
+        kept = memo_of(reads).accounts
+        marker = graph_marker(reads)
+        question = ("analysis", day, settings_key(settings))
+        found: dict[str, AccountAnalysis] = {}
+        stale: list[str] = []
+        for aid in ids:
+            hit, value = kept.get(marker, (aid, *question))
+            if hit:
+                found[aid] = value
+            else:
+                stale.append(aid)
+        depends: dict[str, frozenset[str]] = {}
+        if stale:
+            covered = coverage(reads, stale, day, settings)
+            company = company_figures(reads, covered, settings)
+            for aid, facts in covered.portfolio.accounts.items():
+                found[aid] = AccountAnalysis(health_of(facts, settings),
+                                             covered.of_account(aid), company[aid])
+                depends[aid] = depends_on(facts)
+        effort = attendances(reads, scope, day)
+        if stale and graph_marker(reads).generation == marker.generation:
+            for aid in stale:  # no write landed while computing
+                kept.keep(marker.generation, (aid, *question), depends[aid], found[aid])
+        return {aid: with_effort(found[aid], effort) for aid in ids}
 
-    scope = None if portfolio_ids is None else tuple(sorted(set(portfolio_ids)))
-    key = ("analyses", ids, day, scope, settings_key(settings))
+    key = ("analyses", ids, day, None if scope is None else tuple(scope), settings_key(settings))
     return memo_of(store).answer(store, key, compute)
 
 
 def company_figures(
-    store: GraphStore, found: Coverage, portfolio_ids: Sequence[str] | None, settings: Settings,
+    store: GraphStore, found: Coverage, settings: Settings,
 ) -> dict[str, CompanyFigures]:
     """The company figures of the accounts of a coverage of every kind (which read the company
-    records): organizational coverage, departments and their mean general-relationship score,
-    staff attendances and the account's share of the attendances of the portfolio
-    (`portfolio_ids`, or every account when None)."""
+    records): organizational coverage, departments and their mean general-relationship score;
+    the staff attendances and effort share are the portfolio's (`with_effort`)."""
     day = found.portfolio.as_of
     ids = list(found.portfolio.accounts)
     records = found.company
     assert records is not None, "company_figures needs a coverage of every kind"
     activities = unit_activities(store, ids, day)
-    effort = attendances(store, portfolio_ids, day)
-    total = sum(effort.values())
     out: dict[str, CompanyFigures] = {}
     for aid, facts in found.portfolio.accounts.items():
         company = records.of(aid)
         units = departments_of(facts.units, company, activities, day, settings)
-        spent = effort.get(aid, 0)
         out[aid] = CompanyFigures(
             organizational_coverage=relationship_of(aid, facts.name, facts.partnership,
                                                     company, day).coverage,
             departments=len(units),
             departments_assessed=sum(1 for u in units if u.score is not None),
             mean_department_score=mean_score(units),
-            staff_attendances=spent,
-            effort_share=rounded(spent / total) if total else None,
+            staff_attendances=0,
+            effort_share=None,
         )
     return out
 
+
+def with_effort(analysis: AccountAnalysis, effort: Mapping[str, int]) -> AccountAnalysis:
+    """The analysis with the account's staff attendances and its share of the attendances of
+    the portfolio (`effort`: per account of the portfolio)."""
+    aid = analysis.health.account_id
+    total = sum(effort.values())
+    spent = effort.get(aid, 0)
+    company = replace(analysis.company, staff_attendances=spent,
+                      effort_share=rounded(spent / total) if total else None)
+    return replace(analysis, company=company)
