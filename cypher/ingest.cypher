@@ -54,25 +54,33 @@ SET generation.value = generation.value + 1
 
 // name: upsert_contacts
 // Upsert client contacts (:Person:Contact) by id, with WORKS_AT their account. Both labels in
-// the MERGE, as for staff (a label added after creation is slow on FalkorDB).
+// the MERGE, as for staff (a label added after creation is slow on FalkorDB). Logs the
+// contact's account before and after, and its A owners (whose count of key contacts elsewhere
+// its rank and key flag change); a batch whose rows do not all reach the end logs nothing.
 // params: rows
 UNWIND $rows AS r
 MERGE (c:Contact:Person {id: r.id})
+WITH c, r, c.account AS before
 SET c += r.props
-WITH c, r
+WITH c, r, before
 MATCH (a:Account {id: r.account})
 OPTIONAL MATCH (c)-[old:WORKS_AT]->(x)
 WHERE x.id <> a.id
 DELETE old
-WITH DISTINCT c, a
+WITH DISTINCT c, a, before
 MERGE (c)-[:WORKS_AT]->(a)
-WITH count(*) AS written
-MERGE (generation:RelgraphMeta {id: 'generation'})
-ON CREATE SET generation.epoch = randomUUID(), generation.value = 0
-SET generation.value = generation.value + 1
+WITH c, a, before
+OPTIONAL MATCH (ao:Staff)-[own:OWNS]->(c)
+WHERE size($rows) <= 100 AND own.role = 'A'
+WITH c, a, before, collect('s:' + ao.id) AS owners
+UNWIND ['a:' + before, 'a:' + a.id] + owners AS t
+WITH collect(DISTINCT t) AS touched, count(DISTINCT c) AS reached
+WITH CASE WHEN reached < size($rows) THEN null ELSE touched END AS tokens
+{{logged_bump}}
 
 // name: link_contact_units
-// (Re)link contacts to their org unit (MEMBER_OF); a contact without a unit keeps none.
+// (Re)link contacts to their org unit (MEMBER_OF); a contact without a unit keeps none. Logs
+// the contacts' accounts (no row is dropped after a write: the unit is an OPTIONAL MATCH).
 // params: rows
 UNWIND $rows AS r
 MATCH (c:Contact {id: r.id})
@@ -80,12 +88,10 @@ OPTIONAL MATCH (c)-[old:MEMBER_OF]->(x)
 WHERE r.orgUnit IS NULL OR x.id <> r.orgUnit
 DELETE old
 WITH DISTINCT c, r
-MATCH (u:OrgUnit {id: r.orgUnit})
-MERGE (c)-[:MEMBER_OF]->(u)
-WITH count(*) AS written
-MERGE (generation:RelgraphMeta {id: 'generation'})
-ON CREATE SET generation.epoch = randomUUID(), generation.value = 0
-SET generation.value = generation.value + 1
+OPTIONAL MATCH (u:OrgUnit {id: r.orgUnit})
+FOREACH (unit IN CASE WHEN u IS NULL THEN [] ELSE [u] END | MERGE (c)-[:MEMBER_OF]->(unit))
+WITH collect(DISTINCT 'a:' + c.account) AS tokens
+{{logged_bump}}
 
 // name: upsert_competitors
 // Upsert competitors by id.

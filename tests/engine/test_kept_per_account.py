@@ -37,8 +37,10 @@ def account(aid: str, tier: str) -> dict[str, Any]:
     return {"id": aid, "name": f"Account {aid}", "tier": tier}
 
 
-def contact(cid: str, aid: str, rank: str, key: bool = False) -> dict[str, Any]:
-    return {"id": cid, "account": aid, "name": f"Contact {cid}", "rank": rank, "key": key}
+def contact(cid: str, aid: str, rank: str, key: bool = False,
+            unit: str | None = None) -> dict[str, Any]:
+    return {"id": cid, "account": aid, "name": f"Contact {cid}", "rank": rank, "key": key,
+            "orgUnit": unit}
 
 
 def member(sid: str, rank: str, role: str, active: bool = True) -> dict[str, Any]:
@@ -54,8 +56,10 @@ def interaction(iid: str, staff: list[str], contacts: list[str], aid: str | None
 def base() -> dict[str, Any]:
     return doc(
         accounts=[account("acc-1", "S"), account("acc-2", "A"), account("acc-3", "B")],
+        orgUnits=[{"id": f"{aid}-u", "account": aid, "name": f"Unit of {aid}"}
+                  for aid in ACCOUNTS],
         staff=[member(s, RANKS[i], ROLES[i]) for i, s in enumerate(STAFF)],
-        contacts=[contact(c, aid, RANKS[i], key=i == 3)
+        contacts=[contact(c, aid, RANKS[i], key=i == 3, unit=f"{aid}-u" if i < 2 else None)
                   for aid, cs in CONTACTS.items() for i, c in enumerate(cs)],
         owners=[{"staff": "s-1", "contact": "acc-1-c0", "role": "A"},
                 {"staff": "s-1", "contact": "acc-2-c0", "role": "A"},
@@ -102,9 +106,10 @@ def write_at_random(store: GraphStore, rng: random.Random) -> str:
         return f"unpair {s} from {c}"
     elif kind == 9:
         given = doc(teams=[{"staff": s, "account": aid, "role": rng.choice(["AR", "SR", "FR"])}])
-    elif kind == 10:  # a contact moves to another account (and changes rank)
+    elif kind == 10:  # a contact moves to another account (and changes rank and unit)
         moved = rng.choice(EVERY_CONTACT)
-        given = doc(contacts=[contact(moved, aid, rng.choice(RANKS), rng.random() < 0.5)])
+        given = doc(contacts=[contact(moved, aid, rng.choice(RANKS), rng.random() < 0.5,
+                                      rng.choice([f"{aid}-u", None]))])
     elif kind == 11:
         given = doc(staff=[member(s, rng.choice(RANKS), rng.choice(ROLES), rng.random() < 0.8)])
     else:

@@ -41,6 +41,7 @@ INTEL_UNITS = statement("intel_units")
 INTEL_CONTACTS = statement("intel_contacts")
 INTEL_SHARED = statement("intel_shared_interactions")
 INTEL_STAFF = statement("intel_staff")
+INTEL_ACCOUNT_IDS = statement("intel_account_ids")
 
 BATCH_ACCOUNTS = 100
 
@@ -267,6 +268,11 @@ class Portfolio:
     as_of: dt.date
     accounts: dict[str, AccountFacts]
     staff: dict[str, StaffInfo]
+
+
+def account_ids_of(store: GraphStore) -> list[str]:
+    """The id of every account, in id order (one statement)."""
+    return [row["id"] for row in store.run(INTEL_ACCOUNT_IDS)]
 
 
 def load_facts(

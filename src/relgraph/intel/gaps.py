@@ -39,9 +39,15 @@ from relgraph.intel.common import (
     settings_or_default,
 )
 from relgraph.intel.company import WINDOW_DAYS, CompanyFacts, CompanyRecords, in_window, latest
-from relgraph.intel.facts import AccountFacts, ContactInfo, Portfolio, StaffInfo, load_facts
-from relgraph.intel.generation import graph_marker
-from relgraph.intel.memo import memo_of, settings_key
+from relgraph.intel.facts import (
+    AccountFacts,
+    ContactInfo,
+    Portfolio,
+    StaffInfo,
+    account_ids_of,
+    load_facts,
+)
+from relgraph.intel.memo import AccountRound, memo_of, settings_key
 from relgraph.intel.org import HOW, label, missing, relationship_of
 from relgraph.intel.plans import ENDED_WINDOW_DAYS, PlanInfo, load_plans
 from relgraph.intel.types import Candidate, CoverageGap
@@ -50,7 +56,6 @@ from relgraph.store.base import GraphStore
 
 INTEL_A_OWNED = statement("intel_a_owned")
 INTEL_ROSTER = statement("intel_roster")
-INTEL_ACCOUNT_IDS = statement("intel_account_ids")
 
 SEVERITY_ORDER = {Severity.HIGH: 0, Severity.MEDIUM: 1, Severity.LOW: 2}
 # A finding's place in the contract's order: severity, account, kind, subject, tie-break.
@@ -158,32 +163,21 @@ def account_gaps(
     account the others cost nothing. Two statements (the generation marker, before and after)
     plus one for the account ids when every account is asked, plus `coverage`'s for the
     accounts computed. An unknown account id raises NotFound."""
-    kept = memo_of(store).accounts
-    marker = graph_marker(store)
-    accounts = (sorted(set(account_ids)) if account_ids is not None
-                else [row["id"] for row in store.run(INTEL_ACCOUNT_IDS)])
+    kept = AccountRound(store)
+    accounts = sorted(set(account_ids)) if account_ids is not None else account_ids_of(store)
     question = ("gaps", as_of, None if kinds is None else frozenset(kinds),
                 settings_key(settings))
-    found: dict[str, list[tuple[GapKey, CoverageGap]]] = {}
-    stale: list[str] = []
-    for aid in accounts:
-        hit, value = kept.get(marker, (aid, *question))
-        if hit:
-            found[aid] = value
-        else:
-            stale.append(aid)
+    found, stale = kept.split(accounts, question)
     if stale:
         portfolio = load_facts(store, stale, as_of, settings)
         extras = Extras.fetch(store, portfolio, kinds)
         by_account: dict[str, list[tuple[GapKey, CoverageGap]]] = defaultdict(list)
         for item in extras.keyed_gaps(portfolio, settings, kinds):
             by_account[item[1].account_id or ""].append(item)
-        unchanged = graph_marker(store).generation == marker.generation
         for aid in stale:
             found[aid] = by_account.get(aid, [])
-            if unchanged:  # no write landed while computing
-                kept.keep(marker.generation, (aid, *question),
-                          depends_on(portfolio.accounts[aid]), found[aid])
+            kept.add(aid, question, depends_on(portfolio.accounts[aid]), found[aid])
+    kept.finish()
     merged = sorted((item for items in found.values() for item in items),
                     key=lambda item: item[0])
     return [gap for _, gap in merged]

@@ -18,12 +18,19 @@ import threading
 import time
 import weakref
 from collections import OrderedDict
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterable
 from concurrent.futures import Future
 from typing import Any, TypeVar
 
 from relgraph.config import Settings
-from relgraph.intel.generation import Generation, Marker, graph_generation, per_store, wait_for
+from relgraph.intel.generation import (
+    Generation,
+    Marker,
+    graph_generation,
+    graph_marker,
+    per_store,
+    wait_for,
+)
 from relgraph.store.base import GraphStore, note_waiting, read_deadline, unbounded
 
 T = TypeVar("T")
@@ -215,3 +222,40 @@ def memo_of(store: GraphStore) -> Memo:
     """The answers kept for the store `store` reads, shared by every user of it in this
     process."""
     return per_store(_MEMOS, _MEMOS_LOCK, store, Memo)
+
+
+class AccountRound:
+    """One computation's use of the answers kept per account (`AccountAnswers`): `split` the
+    accounts asked into the answers still kept and the accounts to compute, `add` what was
+    computed, and `finish`: the new answers are kept only if no write landed meanwhile (the
+    write-log marker read before and after, one statement each)."""
+
+    def __init__(self, store: GraphStore) -> None:
+        self._store = store
+        self._kept = memo_of(store).accounts
+        self.marker = graph_marker(store)
+        self._new: list[tuple[Hashable, frozenset[str], Any]] = []
+
+    def split(self, account_ids: Iterable[str],
+              question: tuple[Hashable, ...]) -> tuple[dict[str, Any], list[str]]:
+        """The kept answers to `question` by account, and the accounts without one."""
+        found: dict[str, Any] = {}
+        stale: list[str] = []
+        for aid in account_ids:
+            hit, value = self._kept.get(self.marker, (aid, *question))
+            if hit:
+                found[aid] = value
+            else:
+                stale.append(aid)
+        return found, stale
+
+    def add(self, account_id: str, question: tuple[Hashable, ...], depends: frozenset[str],
+            value: Any) -> None:
+        """An answer computed in this round, depending on the write-log tokens `depends`."""
+        self._new.append(((account_id, *question), depends, value))
+
+    def finish(self) -> None:
+        if self._new and graph_marker(self._store).generation == self.marker.generation:
+            for key, depends, value in self._new:
+                self._kept.keep(self.marker.generation, key, depends, value)
+        self._new.clear()

@@ -26,9 +26,9 @@ from relgraph.errors import NotFound
 from relgraph.intel.common import resolve_as_of, rounded, settings_or_default
 from relgraph.intel.company import CompanyRecords, TierReviewInfo, attendances, unit_activities
 from relgraph.intel.departments import departments_of, mean_score
+from relgraph.intel.facts import account_ids_of
 from relgraph.intel.gaps import Coverage, coverage, depends_on
-from relgraph.intel.generation import graph_marker
-from relgraph.intel.memo import memo_of, settings_key
+from relgraph.intel.memo import AccountRound, memo_of, settings_key
 from relgraph.intel.org import partnership_of, relationship_of
 from relgraph.intel.scores import health_of
 from relgraph.intel.types import (
@@ -132,33 +132,38 @@ def account_analyses(
     scope = None if portfolio_ids is None else sorted(set(portfolio_ids))
 
     def compute(reads: GraphStore) -> dict[str, AccountAnalysis]:
-        kept = memo_of(reads).accounts
-        marker = graph_marker(reads)
+        kept = AccountRound(reads)
         question = ("analysis", day, settings_key(settings))
-        found: dict[str, AccountAnalysis] = {}
-        stale: list[str] = []
-        for aid in ids:
-            hit, value = kept.get(marker, (aid, *question))
-            if hit:
-                found[aid] = value
-            else:
-                stale.append(aid)
-        depends: dict[str, frozenset[str]] = {}
+        found, stale = kept.split(ids, question)
         if stale:
             covered = coverage(reads, stale, day, settings)
             company = company_figures(reads, covered, settings)
             for aid, facts in covered.portfolio.accounts.items():
                 found[aid] = AccountAnalysis(health_of(facts, settings),
                                              covered.of_account(aid), company[aid])
-                depends[aid] = depends_on(facts)
-        effort = attendances(reads, scope, day)
-        if stale and graph_marker(reads).generation == marker.generation:
-            for aid in stale:  # no write landed while computing
-                kept.keep(marker.generation, (aid, *question), depends[aid], found[aid])
+                kept.add(aid, question, depends_on(facts), found[aid])
+        effort = portfolio_attendances(reads, kept, scope, day)
+        kept.finish()
         return {aid: with_effort(found[aid], effort) for aid in ids}
 
     key = ("analyses", ids, day, None if scope is None else tuple(scope), settings_key(settings))
     return memo_of(store).answer(store, key, compute)
+
+
+def portfolio_attendances(store: GraphStore, kept: AccountRound, account_ids: Sequence[str] | None,
+                          day: dt.date) -> dict[str, int]:
+    """Our staff's attendances per account of the portfolio (these accounts, or every account
+    when None) at `day`, each account's kept until a write touches it: after a write about one
+    account, only its interactions are counted again."""
+    accounts = account_ids_of(store) if account_ids is None else account_ids
+    question = ("attendances", day)
+    found, stale = kept.split(accounts, question)
+    if stale:
+        counted = attendances(store, stale, day)
+        for aid in stale:
+            found[aid] = counted.get(aid, 0)
+            kept.add(aid, question, frozenset({f"a:{aid}"}), found[aid])
+    return found
 
 
 def company_figures(
