@@ -196,3 +196,31 @@ def test_a_write_that_does_not_log_makes_every_kept_answer_stale(store: GraphSto
     assert answer == fresh(store, ["acc-1"])
     assert store.statements_run - before > 8  # its facts were read again
     assert ("OWNER_INACTIVE", "acc-1-c0") in {(g.kind, g.subject_id) for g in answer}
+
+
+def test_a_contact_that_moves_is_gone_from_the_account_it_left(store: GraphStore) -> None:
+    import_document(store, base())
+    before = coverage_gaps(store, "acc-1", as_of=AS_OF, settings=SETTINGS)
+    assert ("OWNER_MISSING_A", "acc-1-c3") in {(g.kind, g.subject_id) for g in before}
+    # a key contact without owners (nothing but its account names it) moves to acc-2
+    import_document(store, doc(contacts=[contact("acc-1-c3", "acc-2", "C", key=True)]))
+    after = coverage_gaps(store, "acc-1", as_of=AS_OF, settings=SETTINGS)
+    assert "acc-1-c3" not in {g.subject_id for g in after}
+    assert after == fresh(store, ["acc-1"])
+    assert ("OWNER_MISSING_A", "acc-1-c3") in {
+        (g.kind, g.subject_id) for g in coverage_gaps(store, "acc-2", as_of=AS_OF,
+                                                     settings=SETTINGS)}
+
+
+def test_a_key_contact_elsewhere_counts_for_its_a_owner_here(store: GraphStore) -> None:
+    """s-1 is A owner of a rank-S contact in acc-1 and one in acc-2: two key contacts, above
+    the threshold of 1. When the one in acc-2 stops being a key contact, s-1 is no longer
+    overloaded in acc-1 either, though nothing of acc-1 was written."""
+    import_document(store, base())
+    overloaded = {(g.account_id, g.subject_id) for g in coverage_gaps(
+        store, as_of=AS_OF, settings=SETTINGS) if g.kind == "OWNER_OVERLOADED"}
+    assert ("acc-1", "s-1") in overloaded
+    import_document(store, doc(contacts=[contact("acc-2-c0", "acc-2", "C")]))
+    after = coverage_gaps(store, "acc-1", as_of=AS_OF, settings=SETTINGS)
+    assert "OWNER_OVERLOADED" not in {g.kind for g in after}
+    assert after == fresh(store, ["acc-1"])
