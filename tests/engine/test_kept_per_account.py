@@ -224,3 +224,16 @@ def test_a_key_contact_elsewhere_counts_for_its_a_owner_here(store: GraphStore) 
     after = coverage_gaps(store, "acc-1", as_of=AS_OF, settings=SETTINGS)
     assert "OWNER_OVERLOADED" not in {g.kind for g in after}
     assert after == fresh(store, ["acc-1"])
+
+
+def test_a_big_batch_of_interactions_is_written_without_the_log(store: GraphStore) -> None:
+    """More than 100 rows go to the bulk statement: the write counts as one to every account
+    (and costs a big import nothing); one row logs its account."""
+    import_document(store, base())
+    many = [interaction(f"i-b{n}", ["s-1"], ["acc-1-c1"], "acc-1", 3) for n in range(101)]
+    import_document(store, doc(interactions=many))
+    marker = graph_marker(store)
+    assert marker.touched_since((marker.epoch, marker.value - 1)) is None
+    import_document(store, doc(interactions=many[:1]))
+    marker = graph_marker(store)
+    assert marker.touched_since((marker.epoch, marker.value - 1)) == {"a:acc-1"}

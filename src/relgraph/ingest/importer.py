@@ -16,6 +16,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import groupby
 from pathlib import Path
 from typing import Any
 
@@ -217,12 +218,15 @@ def _write(store: GraphStore, array: str, records: list[Record], docs: list[dict
     done = 0
     for write, rows in steps:
         batches = list(chunks(rows, batch_size))
-        for batch, _ in zip(batches, run_each(store, write.statement,
-                                              ({"rows": b} for b in batches)), strict=True):
-            done += len(batch)
-            if progress:
-                # Arrays written in two steps (nodes, then links) report one combined count.
-                progress(array, len(records) * done // units, len(records))
+        # consecutive batches of the same statement (big ones in bulk, a small last one logged)
+        for stmt, group in groupby(batches, key=lambda b: write.statement_for(len(b))):
+            same = list(group)
+            for batch, _ in zip(same, run_each(store, stmt, ({"rows": b} for b in same)),
+                                strict=True):
+                done += len(batch)
+                if progress:
+                    # Arrays written in two steps (nodes, then links) report one combined count.
+                    progress(array, len(records) * done // units, len(records))
 
 
 _GC_LOCK = threading.Lock()

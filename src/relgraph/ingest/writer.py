@@ -143,13 +143,25 @@ def _link(field: str, name: str) -> RowFn:
     return row
 
 
+# Batches of up to this many rows are written by statements that log what they touched (the
+# kept answers of the other accounts then survive: relgraph.intel.memo.AccountAnswers); a step
+# with a `bulk` statement writes bigger batches with it, without the log.
+LOGGED_ROWS = 100
+
+
 @dataclass(frozen=True)
 class Write:
-    """One write step of an import: an array of the document, a statement, a row builder."""
+    """One write step of an import: an array of the document, a statement, a row builder, and
+    the statement for batches of more than LOGGED_ROWS rows when it is another."""
 
     array: str
     statement: Statement
     row: RowFn
+    bulk: Statement | None = None
+
+    def statement_for(self, rows: int) -> Statement:
+        """The statement that writes a batch of this many rows."""
+        return self.bulk if self.bulk is not None and rows > LOGGED_ROWS else self.statement
 
     def rows(
         self, records: Sequence[Record], docs: Sequence[Doc] | None = None
@@ -180,7 +192,8 @@ WRITES: Sequence[Write] = (
     Write("sponsors", statement("upsert_contact_sponsors"), _contact_sponsor),
     Write("sponsors", statement("upsert_account_sponsors"), _account_sponsor),
     Write("teams", statement("upsert_teams"), _fields("staff", "account", "role")),
-    Write("interactions", statement("upsert_interactions"), _interaction),
+    Write("interactions", statement("upsert_interactions"), _interaction,
+          statement("upsert_interactions_bulk")),
     Write("assessments", statement("upsert_assessments"), _assessment),
     Write("supplies", statement("upsert_supplies"), _pair("competitor", "account")),
     Write("favors", statement("upsert_favors"), _pair("contact", "competitor")),
