@@ -63,6 +63,14 @@ SET k = r
 // (`properties`: naming the keys would make Neo4j warn on every call until the first write.)
 // params:
 OPTIONAL MATCH (g:RelgraphMeta {id: 'generation'})
+WITH properties(g) AS marker
+RETURN {epoch: marker.epoch, value: marker.value} AS generation
+
+// name: graph_marker
+// The generation marker with its write log (relgraph.intel.generation.Marker): graph_generation
+// without the log, which every question reads and which can hold a few thousand entries.
+// params:
+OPTIONAL MATCH (g:RelgraphMeta {id: 'generation'})
 RETURN properties(g) AS generation
 
 // name: account_names

@@ -28,6 +28,7 @@ from relgraph.errors import StillComputing
 from relgraph.store.base import GraphStore
 
 GRAPH_GENERATION = statement("graph_generation")
+GRAPH_MARKER = statement("graph_marker")
 
 Generation = tuple[Any, Any]  # (epoch, value) of the graph's generation marker
 S = TypeVar("S")
@@ -71,8 +72,8 @@ class Marker:
 
 
 def graph_marker(store: GraphStore) -> Marker:
-    """The graph's generation marker (one statement)."""
-    rows = store.run(GRAPH_GENERATION)
+    """The graph's generation marker with its write log (one statement)."""
+    rows = store.run(GRAPH_MARKER)
     marker = (rows[0]["generation"] if rows else None) or {}
     log = marker.get("log")
     return Marker(marker.get("epoch"), marker.get("value"),
@@ -81,7 +82,9 @@ def graph_marker(store: GraphStore) -> Marker:
 
 def graph_generation(store: GraphStore) -> Generation:
     """The graph's generation: changes with every write of the relationship graph."""
-    return graph_marker(store).generation
+    rows = store.run(GRAPH_GENERATION)
+    marker = (rows[0]["generation"] if rows else None) or {}
+    return (marker.get("epoch"), marker.get("value"))
 
 
 def per_store(registry: weakref.WeakKeyDictionary[GraphStore, S], lock: threading.Lock,

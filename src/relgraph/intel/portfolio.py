@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from relgraph.config import Settings
@@ -144,7 +144,8 @@ def account_analyses(
                 kept.add(aid, question, depends_on(facts), found[aid])
         effort = portfolio_attendances(reads, kept, scope, day)
         kept.finish()
-        return {aid: with_effort(found[aid], effort) for aid in ids}
+        total = sum(effort.values())
+        return {aid: with_effort(found[aid], effort.get(aid, 0), total) for aid in ids}
 
     key = ("analyses", ids, day, None if scope is None else tuple(scope), settings_key(settings))
     return memo_of(store).answer(store, key, compute)
@@ -193,12 +194,9 @@ def company_figures(
     return out
 
 
-def with_effort(analysis: AccountAnalysis, effort: Mapping[str, int]) -> AccountAnalysis:
-    """The analysis with the account's staff attendances and its share of the attendances of
-    the portfolio (`effort`: per account of the portfolio)."""
-    aid = analysis.health.account_id
-    total = sum(effort.values())
-    spent = effort.get(aid, 0)
+def with_effort(analysis: AccountAnalysis, spent: int, total: int) -> AccountAnalysis:
+    """The analysis with the account's staff attendances (`spent`) and its share of the
+    attendances of the portfolio (`total`)."""
     company = replace(analysis.company, staff_attendances=spent,
                       effort_share=rounded(spent / total) if total else None)
     return replace(analysis, company=company)
