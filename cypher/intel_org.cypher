@@ -16,7 +16,8 @@ ORDER BY id
 // The management-cycle records about these accounts up to $asOf, one row each, tagged by
 // source: organizational actions; the interactions whose type counts as an action ($types), in
 // the window one by one and before it only the latest date per type; department assessments;
-// tier reviews.
+// tier reviews. (`WITH u` pins the assessments to the accounts' units: else FalkorDB starts
+// from every department assessment.)
 // params: accounts, since, asOf, types
 MATCH (n:OrgAction)
 WHERE n.account IN $accounts AND n.date <= $asOf
@@ -35,6 +36,7 @@ RETURN 'interactionBefore' AS source, account, {type: type, date: latest} AS ite
 UNION ALL
 MATCH (u:OrgUnit)
 WHERE u.account IN $accounts
+WITH u
 MATCH (d:DepartmentAssessment)-[:ASSESSES]->(u)
 WHERE d.date <= $asOf
 RETURN 'departmentAssessment' AS source, u.account AS account,
@@ -59,11 +61,23 @@ ORDER BY unit
 
 // name: intel_attendances
 // Our staff's attendances (one per staff member per interaction) at the interactions in
-// [$since, $asOf] of these accounts ($accounts null: of every account), per account.
+// [$since, $asOf] of these accounts, per account: from the interactions' account index, so
+// that a few accounts cost the same whatever the size of the rest of the graph.
 // params: accounts, since, asOf
 MATCH (i:Interaction)
-WHERE i.account IS NOT NULL AND ($accounts IS NULL OR i.account IN $accounts)
-  AND i.date >= $since AND i.date <= $asOf
+WHERE i.account IN $accounts AND i.date >= $since AND i.date <= $asOf
+{{attendances_per_account}}
+
+// name: intel_all_attendances
+// intel_attendances of every account (from every interaction).
+// params: since, asOf
+MATCH (i:Interaction)
+WHERE i.account IS NOT NULL AND i.date >= $since AND i.date <= $asOf
+{{attendances_per_account}}
+
+// fragment: attendances_per_account
+// Per account of the interactions `i`: the staff members who attended each, summed.
+// params:
 MATCH (s:Staff)-[:ATTENDED]->(i)
 WITH i.account AS account, i.id AS interaction, count(DISTINCT s.id) AS staff
 RETURN account, sum(staff) AS attendances

@@ -18,6 +18,25 @@ WHERE ($accounts IS NULL OR c.account IN $accounts)
   AND ($plans IS NULL OR p.id IN $plans)
   AND ($until IS NULL OR p.start <= $until)
   AND ($since IS NULL OR p.`end` >= $since)
+{{plan_row}}
+
+// name: intel_account_plans
+// The plans of the contacts of these accounts that overlap [$since, $until] (null: no bound),
+// as intel_plans: the gaps and figures of some accounts. From the contacts' account index, so
+// that it costs the same whatever the size of the rest of the graph (intel_plans, which can be
+// asked about every account, starts from every plan).
+// params: accounts, since, until, asOf
+MATCH (c:Contact)
+WHERE c.account IN $accounts
+WITH c
+MATCH (p:Plan)-[:TARGETS]->(c)
+WHERE ($until IS NULL OR p.start <= $until)
+  AND ($since IS NULL OR p.`end` >= $since)
+{{plan_row}}
+
+// fragment: plan_row
+// A plan `p` of the contact `c` as intel_plans returns it, in plan id order.
+// params: asOf
 RETURN p {.id, .owner, .sponsor, .opportunity, .start, .`end`, .targetAttitude, .goal,
           .principle, .reviewEveryDays} AS plan,
        c {.id, .name, .account, .orgUnit, .title, .rank, .active} AS contact,

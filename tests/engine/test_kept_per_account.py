@@ -237,3 +237,34 @@ def test_a_big_batch_of_interactions_is_written_without_the_log(store: GraphStor
     import_document(store, doc(interactions=many[:1]))
     marker = graph_marker(store)
     assert marker.touched_since((marker.epoch, marker.value - 1)) == {"a:acc-1"}
+
+
+def test_the_roster_is_read_again_only_after_a_write_that_does_not_log(
+        store: GraphStore, monkeypatch: Any) -> None:
+    """The candidates for sponsorships and team roles (every active staff member) change only
+    with staff writes, which log nothing: a write about an account does not read them again,
+    and a new executive is a candidate at the very next question."""
+    import_document(store, base())
+    names: list[str] = []
+    run = store.run
+
+    def counted(read: Any, params: Any = None) -> Any:
+        names.append(read.name)
+        return run(read, params)
+
+    monkeypatch.setattr(store, "run", counted)
+    coverage_gaps(store, "acc-1", as_of=AS_OF, settings=SETTINGS)
+    assert names.count("intel_roster") == 1
+    import_document(store, doc(knows=[{"staff": "s-2", "contact": "acc-1-c1", "strength": 0.9}]))
+    names.clear()
+    after = coverage_gaps(store, "acc-1", as_of=AS_OF, settings=SETTINGS)
+    assert "intel_contacts" in names and "intel_roster" not in names
+    assert after == fresh(store, ["acc-1"])
+    suggested = " ".join(g.suggestion or "" for g in after)
+    assert "Staff s-9" not in suggested
+    import_document(store, doc(staff=[member("s-9", "S", "executive")]))
+    names.clear()
+    newest = coverage_gaps(store, "acc-1", as_of=AS_OF, settings=SETTINGS)
+    assert "intel_roster" in names
+    assert newest == fresh(store, ["acc-1"])
+    assert "Staff s-9" in " ".join(g.suggestion or "" for g in newest)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -185,12 +185,14 @@ def derived_knows_strength(
     return 1.0 - remaining
 
 
-def shared_summary(packed: Iterable[str], as_of: dt.date,
+def shared_summary(packed: Sequence[str], as_of: dt.date,
                    misses: dict[str, float]) -> SharedInteractions:
     """The interactions a staff member and a contact both attended, each packed 'date|layer'
     (none after `as_of`): how many, the last, and `derived_knows_strength` of them, multiplied
     in the order given. `misses` keeps each packed value's factor, shared across calls."""
-    remaining, count, last = 1.0, 0, ""
+    if not packed:
+        return SharedInteractions(0, None, 0.0)
+    remaining = 1.0
     for event in packed:
         miss = misses.get(event)
         if miss is None:
@@ -199,10 +201,9 @@ def shared_summary(packed: Iterable[str], as_of: dt.date,
             weight = LAYER_WEIGHT.get(layer, DEFAULT_LAYER_WEIGHT)
             miss = misses[event] = 1.0 - weight * math.pow(2.0, -age / HALF_LIFE_DAYS)
         remaining *= miss
-        count += 1
-        last = max(last, event.partition("|")[0])
-    return SharedInteractions(count, to_date(last) if count else None,
-                              1.0 - remaining if count else 0.0)
+    # The latest event is the latest date: ISO dates compare as strings, and come first.
+    return SharedInteractions(len(packed), to_date(max(packed).partition("|")[0]),
+                              1.0 - remaining)
 
 
 def knows_strength(asserted: bool, asserted_strength: float | None, derived: float | None) -> float:

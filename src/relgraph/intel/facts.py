@@ -316,12 +316,14 @@ def load_facts(
             params = {"accounts": batch, "since": iso(window_start(as_of, settings)),
                       "asOf": iso(as_of)}
             for row in store.run(INTEL_SHARED, params):
-                named.add(row["staff"])
-                summary = shared_summary(row["shared"], as_of, misses)
-                if not summary.count:
-                    continue
-                for facts in owning.get(row["contact"], ()):
-                    facts.derived.setdefault(row["contact"], {})[row["staff"]] = summary
+                by_staff = _by_staff(row["shared"])
+                named.update(by_staff)
+                for sid in sorted(by_staff):
+                    summary = shared_summary(by_staff[sid], as_of, misses)
+                    if not summary.count:
+                        continue
+                    for facts in owning.get(row["contact"], ()):
+                        facts.derived.setdefault(row["contact"], {})[sid] = summary
     unknown = sorted(named - set(staff))
     for batch in chunks(unknown, 5_000):
         for row in store.run(INTEL_STAFF, {"ids": batch}):
@@ -354,6 +356,16 @@ def _account(row: dict[str, Any], as_of: dt.date, staff: dict[str, StaffInfo]) -
 
 # A contact's rows of intel_contacts by `link`: kind -> [(other, value, item)].
 Links = dict[str, list[tuple[Any, Any, Any]]]
+
+
+def _by_staff(packed: Sequence[str]) -> dict[str, list[str]]:
+    """intel_shared_interactions' 'date|layer|staff id' of one contact, as 'date|layer' by
+    staff member (an id may hold '|'; a date and a layer do not)."""
+    found: dict[str, list[str]] = {}
+    for item in packed:
+        cut = item.index("|", item.index("|") + 1)
+        found.setdefault(item[cut + 1:], []).append(item[:cut])
+    return found
 
 
 def _links_by_contact(rows: list[dict[str, Any]]) -> dict[str, Links]:

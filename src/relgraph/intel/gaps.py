@@ -121,12 +121,13 @@ class Coverage:
 
 def coverage(
     store: GraphStore, account_ids: Sequence[str] | None, as_of: dt.date, settings: Settings,
-    kinds: set[GapKind] | None = None,
+    kinds: set[GapKind] | None = None, kept: AccountRound | None = None,
 ) -> Coverage:
     """The gaps of these accounts (every account when None) at `as_of`, of the kinds asked
-    (all when None), from one load of their facts. An unknown account id raises NotFound."""
+    (all when None), from one load of their facts. An unknown account id raises NotFound.
+    With `kept`, the roster is read only if a write without a log landed since it was."""
     portfolio = load_facts(store, account_ids, as_of, settings)
-    extras = Extras.fetch(store, portfolio, kinds)
+    extras = Extras.fetch(store, portfolio, kinds, kept)
     return Coverage(portfolio, extras.gaps(portfolio, settings, kinds), extras.company,
                     extras.plans)
 
@@ -170,7 +171,7 @@ def account_gaps(
     found, stale = kept.split(accounts, question)
     if stale:
         portfolio = load_facts(store, stale, as_of, settings)
-        extras = Extras.fetch(store, portfolio, kinds)
+        extras = Extras.fetch(store, portfolio, kinds, kept)
         by_account: dict[str, list[tuple[GapKey, CoverageGap]]] = defaultdict(list)
         for item in extras.keyed_gaps(portfolio, settings, kinds):
             by_account[item[1].account_id or ""].append(item)
@@ -212,7 +213,8 @@ class Extras:
     plans: Mapping[str, Sequence[PlanInfo]] = field(default_factory=dict)
 
     @staticmethod
-    def fetch(store: GraphStore, portfolio: Portfolio, wanted: set[GapKind] | None) -> Extras:
+    def fetch(store: GraphStore, portfolio: Portfolio, wanted: set[GapKind] | None,
+              kept: AccountRound | None = None) -> Extras:
         def wants(kinds: set[GapKind]) -> bool:
             return wanted is None or bool(wanted & kinds)
 
@@ -225,9 +227,13 @@ class Extras:
                                portfolio.as_of - dt.timedelta(days=ENDED_WINDOW_DAYS))
         # The whole roster, not the staff the accounts asked about name: an account's
         # candidates are the same whether it is asked alone or with the portfolio.
-        roster: list[StaffInfo] = []
+        roster: Sequence[StaffInfo] = ()
         if wants(ROSTER_KINDS) and portfolio.accounts:
-            roster = [StaffInfo.from_row(r["member"]) for r in store.run(INTEL_ROSTER)]
+            def read() -> tuple[StaffInfo, ...]:
+                return tuple(StaffInfo.from_row(r["member"]) for r in store.run(INTEL_ROSTER))
+            # Only staff writes change it, and they log nothing: it is kept across the
+            # writes that log (about accounts), which would otherwise read it again each time.
+            roster = kept.shared(("roster",), read) if kept is not None else read()
         company = None
         if wants(COMPANY_KINDS):
             company = CompanyRecords.fetch(store, list(portfolio.accounts), portfolio.as_of)

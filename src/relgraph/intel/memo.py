@@ -22,6 +22,7 @@ from collections.abc import Callable, Hashable, Iterable
 from concurrent.futures import Future
 from typing import Any, TypeVar
 
+from relgraph.collector import collector_paused
 from relgraph.config import Settings
 from relgraph.intel.generation import (
     Generation,
@@ -130,7 +131,8 @@ class Memo:
         the answer if no write landed while computing."""
         try:
             try:
-                value = compute(store)
+                with collector_paused():
+                    value = compute(store)
             except BaseException as failure:  # the asker's (and, inline, raised to it)
                 mine.set_exception(failure)
                 return
@@ -248,6 +250,19 @@ class AccountRound:
             else:
                 stale.append(aid)
         return found, stale
+
+    def shared(self, question: tuple[Hashable, ...], read: Callable[[], T]) -> T:
+        """An answer about no account in particular (the roster of candidates) that only a
+        write without a log can change: kept like an account's, with no token, so that it
+        survives every write that logs what it touched; `read()` when it is not kept."""
+        key = ("*", *question)
+        hit, value = self._kept.get(self.marker, key)
+        if hit:
+            found: T = value
+            return found
+        fresh = read()
+        self._new.append((key, frozenset(), fresh))
+        return fresh
 
     def add(self, account_id: str, question: tuple[Hashable, ...], depends: frozenset[str],
             value: Any) -> None:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from relgraph.batching import chunks
-from relgraph.cypher import statement
+from relgraph.cypher import Statement, statement
 from relgraph.errors import NotFound
 from relgraph.intel.common import (
     AssessmentInfo,
@@ -30,6 +30,7 @@ from relgraph.intel.types import Answer, ContactRef
 from relgraph.store.base import GraphStore
 
 INTEL_PLANS = statement("intel_plans")
+INTEL_ACCOUNT_PLANS = statement("intel_account_plans")
 KNOWN_ACCOUNTS = statement("known_accounts")
 KNOWN_PEOPLE = statement("known_people")
 
@@ -147,18 +148,22 @@ def load_plans(store: GraphStore, account_ids: Sequence[str], as_of: dt.date,
     ended before `since` and have started by `as_of`; one statement per batch of accounts."""
     found: dict[str, list[PlanInfo]] = {}
     for batch in chunks(sorted(set(account_ids)), BATCH_ACCOUNTS):
-        for plan in _fetch(store, {"accounts": batch, "since": since, "until": as_of}, as_of):
+        params = {"accounts": batch, "since": since, "until": as_of}
+        for plan in _fetch(store, params, as_of, INTEL_ACCOUNT_PLANS):
             found.setdefault(plan.account, []).append(plan)
     return found
 
 
-def _fetch(store: GraphStore, narrow: dict[str, Any], as_of: dt.date) -> list[PlanInfo]:
-    params: dict[str, Any] = {"accounts": None, "contact": None, "plans": None, "since": None,
-                              "until": None, **narrow, "asOf": iso(as_of)}
+def _fetch(store: GraphStore, narrow: dict[str, Any], as_of: dt.date,
+           read: Statement = INTEL_PLANS) -> list[PlanInfo]:
+    """The plans `read` (intel_plans, or intel_account_plans) finds with the parameters
+    `narrow` (the others of intel_plans null)."""
+    wanted = {"accounts": None, "contact": None, "plans": None, "since": None, "until": None}
+    params: dict[str, Any] = {k: v for k, v in {**wanted, **narrow}.items() if k in read.params}
     for key in ("since", "until"):
-        if isinstance(params[key], dt.date):
+        if isinstance(params.get(key), dt.date):
             params[key] = iso(params[key])
-    return [_plan(row) for row in store.run(INTEL_PLANS, params)]
+    return [_plan(row) for row in store.run(read, {**params, "asOf": iso(as_of)})]
 
 
 def _staff(row: dict[str, Any] | None, sid: str) -> StaffInfo:

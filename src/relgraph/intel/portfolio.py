@@ -136,7 +136,7 @@ def account_analyses(
         question = ("analysis", day, settings_key(settings))
         found, stale = kept.split(ids, question)
         if stale:
-            covered = coverage(reads, stale, day, settings)
+            covered = coverage(reads, stale, day, settings, kept=kept)
             company = company_figures(reads, covered, settings)
             for aid, facts in covered.portfolio.accounts.items():
                 found[aid] = AccountAnalysis(health_of(facts, settings),
