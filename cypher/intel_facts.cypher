@@ -45,97 +45,104 @@ RETURN u.id AS id, u.account AS account, u.name AS name, u.parent AS parent
 ORDER BY id
 
 // name: intel_contacts
-// The contacts of these accounts with everything the rules read, one flat row per contact
-// (`link` 'contact', item: its properties) and per link, tagged by `link`: our staff's OWNS
-// (value: role), KNOWS (value: strength) and SPONSORS; decision-chain roles (value: role);
-// favoured competitors (value: strength); reporting lines, history included (value: strength);
-// the influence they exert (value: strength); their assessments up to $asOf (item); their last
-// interaction up to $asOf (value: its date). `other` is the id at the far end. Flat rows, not
-// a chain of OPTIONAL MATCH + collect per contact: on FalkorDB the chain cost about seven times
-// the engine time for the same answer. `WITH` pins each branch to the account's contacts (else
-// FalkorDB may start from every assessment).
+// The contacts of these accounts with everything the rules read, one row per kind of fact
+// (`link`), each with the list of its facts `found`, each fact [contact id, other, value,
+// item]: the contact itself ('contact', item: its properties); our staff's OWNS (value: role),
+// KNOWS (value: strength) and SPONSORS; decision-chain roles (value: role); favoured
+// competitors (value: strength); reporting lines, history included (value: strength); the
+// influence they exert (value: strength); their assessments up to $asOf (item); their last
+// interaction up to $asOf (value: its date). `other` is the id at the far end.
+// Why this shape: flat facts, not a chain of OPTIONAL MATCH + collect per contact (on
+// FalkorDB the chain cost about seven times the engine time for the same answer); and one
+// row per kind, not per fact, because Neo4j's Python driver spends some 80 us on each row it
+// receives: for one account of 249 contacts 42 ms instead of 119 ms (100 accounts: 1.0 s
+// instead of 3.5 s), where FalkorDB pays 4-25% more for the collect. `WITH` pins each branch
+// to the account's contacts (else FalkorDB may start from every assessment).
 // params: accounts, asOf
 MATCH (c0:Contact)
 WHERE c0.account IN $accounts
-RETURN 'contact' AS link, c0.id AS contact, null AS other, null AS value,
-       c0 {.id, .name, .account, .orgUnit, .title, .rank, .key, .active, .risingStar} AS item
+RETURN 'contact' AS link,
+       collect([c0.id, null, null, c0 {.id, .name, .account, .orgUnit, .title, .rank, .key,
+                                       .active, .risingStar}]) AS found
 UNION ALL
 MATCH (c1:Contact)
 WHERE c1.account IN $accounts
 WITH c1
 MATCH (s1:Staff)-[own:OWNS]->(c1)
-RETURN 'owns' AS link, c1.id AS contact, s1.id AS other, own.role AS value, null AS item
+RETURN 'owns' AS link, collect([c1.id, s1.id, own.role, null]) AS found
 UNION ALL
 MATCH (c2:Contact)
 WHERE c2.account IN $accounts
 WITH c2
 MATCH (s2:Staff)-[kn:KNOWS]->(c2)
-RETURN 'knows' AS link, c2.id AS contact, s2.id AS other, kn.strength AS value, null AS item
+RETURN 'knows' AS link, collect([c2.id, s2.id, kn.strength, null]) AS found
 UNION ALL
 MATCH (c3:Contact)
 WHERE c3.account IN $accounts
 WITH c3
 MATCH (s3:Staff)-[:SPONSORS]->(c3)
-RETURN 'sponsors' AS link, c3.id AS contact, s3.id AS other, null AS value, null AS item
+RETURN 'sponsors' AS link, collect([c3.id, s3.id, null, null]) AS found
 UNION ALL
 MATCH (c4:Contact)
 WHERE c4.account IN $accounts
 WITH c4
 MATCH (c4)-[dc:IN_DECISION_CHAIN]->(o4:Opportunity)
-RETURN 'chain' AS link, c4.id AS contact, o4.id AS other, dc.role AS value,
-       {stage: o4.stage, account: o4.account} AS item
+RETURN 'chain' AS link,
+       collect([c4.id, o4.id, dc.role, {stage: o4.stage, account: o4.account}]) AS found
 UNION ALL
 MATCH (c5:Contact)
 WHERE c5.account IN $accounts
 WITH c5
 MATCH (c5)-[fav:FAVORS]->(k5:Competitor)
-RETURN 'favors' AS link, c5.id AS contact, k5.id AS other, fav.strength AS value,
-       {name: k5.name} AS item
+RETURN 'favors' AS link, collect([c5.id, k5.id, fav.strength, {name: k5.name}]) AS found
 UNION ALL
 MATCH (c6:Contact)
 WHERE c6.account IN $accounts
 WITH c6
 MATCH (c6)-[line:REPORTS_TO]->(boss:Person)
-RETURN 'reportsTo' AS link, c6.id AS contact, boss.id AS other, line.strength AS value,
-       {since: line.since, until: line.until} AS item
+RETURN 'reportsTo' AS link,
+       collect([c6.id, boss.id, line.strength, {since: line.since, until: line.until}]) AS found
 UNION ALL
 MATCH (c7:Contact)
 WHERE c7.account IN $accounts
 WITH c7
 MATCH (c7)-[infl:INFLUENCES]->(p7:Person)
-RETURN 'influences' AS link, c7.id AS contact, p7.id AS other, infl.strength AS value,
-       {kind: infl.kind} AS item
+RETURN 'influences' AS link, collect([c7.id, p7.id, infl.strength, {kind: infl.kind}]) AS found
 UNION ALL
 MATCH (c8:Contact)
 WHERE c8.account IN $accounts
 WITH c8
 MATCH (c8)<-[:OF]-(x:Assessment)
 WHERE x.date <= $asOf
-RETURN 'assessment' AS link, c8.id AS contact, x.id AS other, null AS value,
-       x {.date, .score, .effectiveAttitude, .informationSharing, .guidance} AS item
+RETURN 'assessment' AS link,
+       collect([c8.id, x.id, null, x {.date, .score, .effectiveAttitude, .informationSharing,
+                                      .guidance}]) AS found
 UNION ALL
 MATCH (c9:Contact)
 WHERE c9.account IN $accounts
 WITH c9
 MATCH (c9)-[:ATTENDED]->(met:Interaction)
 WHERE met.date <= $asOf
-RETURN 'lastInteraction' AS link, c9.id AS contact, null AS other, max(met.date) AS value,
-       null AS item
+WITH c9, max(met.date) AS latest
+RETURN 'lastInteraction' AS link, collect([c9.id, null, latest, null]) AS found
 
 // name: intel_shared_interactions
 // Derived KNOWS: per contact of these accounts, the interactions with a date in [$since, $asOf]
 // that a staff member attended too, packed 'date|layer|staff id' once per (interaction, staff
 // member) (relgraph.intel.facts splits them by staff member; relgraph.intel.common.shared_summary
-// counts them and computes the derived strength). One row per contact, not per (staff member,
-// contact), unordered: on FalkorDB grouping by both nodes and sorting cost the engine about
-// 1.4 times this; the strength in Cypher cost twice the engine time of the match itself.
+// counts them and computes the derived strength), as one list of [contact id, packed]: per
+// contact, not per (staff member, contact), unordered (on FalkorDB grouping by both nodes and
+// sorting cost the engine about 1.4 times this; the strength in Cypher twice the engine time
+// of the match itself), and in one row (the row cost of Neo4j's driver: intel_contacts; 25 ms
+// instead of 36 for one account of 249 contacts, FalkorDB the same within noise).
 // params: accounts, since, asOf
 MATCH (c:Contact)
 WHERE c.account IN $accounts
 WITH c
 MATCH (c)-[:ATTENDED]->(i:Interaction)<-[:ATTENDED]-(s:Staff)
 WHERE i.date >= $since AND i.date <= $asOf
-RETURN c.id AS contact, collect(i.date + '|' + coalesce(i.layer, '') + '|' + s.id) AS shared
+WITH c.id AS contact, collect(i.date + '|' + coalesce(i.layer, '') + '|' + s.id) AS shared
+RETURN collect([contact, shared]) AS found
 
 // name: intel_staff
 // Our staff members with these ids (the directory of the people the other statements name).
@@ -157,9 +164,9 @@ ORDER BY staff, contact
 
 // name: intel_roster
 // Every active staff member: the candidates for sponsorships and iron-triangle roles (the same
-// pool whichever accounts are asked, so an account's suggestions do not depend on the others).
+// pool whichever accounts are asked, so an account's suggestions do not depend on the others),
+// in one row (the row cost of Neo4j's driver: intel_contacts).
 // params:
 MATCH (s:Staff)
 WHERE coalesce(s.active, true) = true
-RETURN s {.id, .name, .title, .rank, .role, .active} AS member
-ORDER BY member.id
+RETURN collect(s {.id, .name, .title, .rank, .role, .active}) AS members

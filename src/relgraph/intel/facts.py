@@ -316,14 +316,13 @@ def load_facts(
             params = {"accounts": batch, "since": iso(window_start(as_of, settings)),
                       "asOf": iso(as_of)}
             for row in store.run(INTEL_SHARED, params):
-                by_staff = _by_staff(row["shared"])
-                named.update(by_staff)
-                for sid in sorted(by_staff):
-                    summary = shared_summary(by_staff[sid], as_of, misses)
-                    if not summary.count:
-                        continue
-                    for facts in owning.get(row["contact"], ()):
-                        facts.derived.setdefault(row["contact"], {})[sid] = summary
+                for cid, packed in row["found"]:
+                    by_staff = _by_staff(packed)
+                    named.update(by_staff)
+                    for sid in sorted(by_staff):
+                        summary = shared_summary(by_staff[sid], as_of, misses)
+                        for facts in owning.get(cid, ()):
+                            facts.derived.setdefault(cid, {})[sid] = summary
     unknown = sorted(named - set(staff))
     for batch in chunks(unknown, 5_000):
         for row in store.run(INTEL_STAFF, {"ids": batch}):
@@ -369,10 +368,12 @@ def _by_staff(packed: Sequence[str]) -> dict[str, list[str]]:
 
 
 def _links_by_contact(rows: list[dict[str, Any]]) -> dict[str, Links]:
+    """intel_contacts' facts (one row per kind) by contact and kind."""
     found: dict[str, Links] = {}
     for row in rows:
-        found.setdefault(row["contact"], {}).setdefault(row["link"], []).append(
-            (row["other"], row["value"], row["item"]))
+        link = row["link"]
+        for contact, other, value, item in row["found"]:
+            found.setdefault(contact, {}).setdefault(link, []).append((other, value, item))
     return found
 
 

@@ -230,7 +230,9 @@ class Extras:
         roster: Sequence[StaffInfo] = ()
         if wants(ROSTER_KINDS) and portfolio.accounts:
             def read() -> tuple[StaffInfo, ...]:
-                return tuple(StaffInfo.from_row(r["member"]) for r in store.run(INTEL_ROSTER))
+                members = (m for row in store.run(INTEL_ROSTER) for m in row["members"])
+                return tuple(sorted((StaffInfo.from_row(m) for m in members),
+                                    key=lambda m: m.id))
             # Only staff writes change it, and they log nothing: it is kept across the
             # writes that log (about accounts), which would otherwise read it again each time.
             roster = kept.shared(("roster",), read) if kept is not None else read()
