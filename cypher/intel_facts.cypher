@@ -37,12 +37,12 @@ RETURN a.id AS id
 ORDER BY id
 
 // name: intel_units
-// The org units of these accounts.
+// The org units of these accounts, in one row (the row cost of Neo4j's driver:
+// intel_contacts).
 // params: accounts
 MATCH (u:OrgUnit)
 WHERE u.account IN $accounts
-RETURN u.id AS id, u.account AS account, u.name AS name, u.parent AS parent
-ORDER BY id
+RETURN collect(u {.id, .account, .name, .parent}) AS units
 
 // name: intel_contacts
 // The contacts of these accounts with everything the rules read, one row per kind of fact
@@ -155,12 +155,12 @@ ORDER BY id
 
 // name: intel_a_owned
 // Every contact, in any account, of which these staff members are A owner, and whether it is a
-// key contact (OWNER_OVERLOADED counts key contacts across the portfolio).
+// key contact (OWNER_OVERLOADED counts key contacts across the portfolio): one list of
+// [staff id, contact id, account, key] in one row (the row cost of Neo4j's driver).
 // params: staff, openStages
 UNWIND $staff AS sid
 MATCH (s:Staff {id: sid})-[:OWNS {role: 'A'}]->(c:Contact)
-RETURN sid AS staff, c.id AS contact, c.account AS account, {{key_contact}} AS key
-ORDER BY staff, contact
+RETURN collect([sid, c.id, c.account, {{key_contact}}]) AS owned
 
 // name: intel_roster
 // Every active staff member: the candidates for sponsorships and iron-triangle roles (the same

@@ -13,51 +13,53 @@ RETURN a.id AS id, a.name AS name, a.tier AS tier, a.partnership AS partnership
 ORDER BY id
 
 // name: intel_company_records
-// The management-cycle records about these accounts up to $asOf, one row each, tagged by
-// source: organizational actions; the interactions whose type counts as an action ($types), in
+// The management-cycle records about these accounts up to $asOf, one row per source with
+// the list of its records, each [account, record] (the row cost of Neo4j's driver:
+// intel_contacts): organizational actions; the interactions whose type counts as an action ($types), in
 // the window one by one and before it only the latest date per type; department assessments;
 // tier reviews. (`WITH u` pins the assessments to the accounts' units: else FalkorDB starts
 // from every department assessment.)
 // params: accounts, since, asOf, types
 MATCH (n:OrgAction)
 WHERE n.account IN $accounts AND n.date <= $asOf
-RETURN 'orgAction' AS source, n.account AS account,
-       n {.id, .action, .date, .note} AS item
+RETURN 'orgAction' AS source, collect([n.account, n {.id, .action, .date, .note}]) AS found
 UNION ALL
 MATCH (i:Interaction)
 WHERE i.account IN $accounts AND i.type IN $types AND i.date >= $since AND i.date <= $asOf
-RETURN 'interaction' AS source, i.account AS account,
-       i {.id, .type, .date, .summary} AS item
+RETURN 'interaction' AS source,
+       collect([i.account, i {.id, .type, .date, .summary}]) AS found
 UNION ALL
 MATCH (j:Interaction)
 WHERE j.account IN $accounts AND j.type IN $types AND j.date < $since
 WITH j.account AS account, j.type AS type, max(j.date) AS latest
-RETURN 'interactionBefore' AS source, account, {type: type, date: latest} AS item
+RETURN 'interactionBefore' AS source, collect([account, {type: type, date: latest}]) AS found
 UNION ALL
 MATCH (u:OrgUnit)
 WHERE u.account IN $accounts
 WITH u
 MATCH (d:DepartmentAssessment)-[:ASSESSES]->(u)
 WHERE d.date <= $asOf
-RETURN 'departmentAssessment' AS source, u.account AS account,
-       d {.id, .orgUnit, .date, .keyEventSupport, .informationChannel, .issueSpread} AS item
+RETURN 'departmentAssessment' AS source,
+       collect([u.account, d {.id, .orgUnit, .date, .keyEventSupport, .informationChannel,
+                              .issueSpread}]) AS found
 UNION ALL
 MATCH (t:TierReview)
 WHERE t.account IN $accounts AND t.date <= $asOf
-RETURN 'tierReview' AS source, t.account AS account,
-       t {.id, .date, .tier, .reviewedBy, .note} AS item
+RETURN 'tierReview' AS source,
+       collect([t.account, t {.id, .date, .tier, .reviewedBy, .note}]) AS found
 
 // name: intel_unit_activities
 // Per org unit of these accounts: the interactions in [$since, $asOf] attended by at least one
-// active contact who is a member of the unit itself (not of a unit below it).
+// active contact who is a member of the unit itself (not of a unit below it): one list of
+// [unit, activities] in one row.
 // params: accounts, since, asOf
 MATCH (c:Contact)
 WHERE c.account IN $accounts AND coalesce(c.active, true) = true AND c.orgUnit IS NOT NULL
 MATCH (c)-[:ATTENDED]->(i:Interaction)
 WHERE i.date >= $since AND i.date <= $asOf
 WITH c.orgUnit AS unit, i.id AS interaction
-RETURN unit, count(DISTINCT interaction) AS activities
-ORDER BY unit
+WITH unit, count(DISTINCT interaction) AS activities
+RETURN collect([unit, activities]) AS found
 
 // name: intel_attendances
 // Our staff's attendances (one per staff member per interaction) at the interactions in

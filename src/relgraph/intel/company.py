@@ -148,7 +148,8 @@ class CompanyRecords:
                   "types": sorted(t.value for t in ACTION_OF_INTERACTION)}
         for batch in chunks(sorted(found), BATCH_ACCOUNTS):
             for row in store.run(COMPANY_RECORDS, {**params, "accounts": batch}):
-                _add(found[row["account"]], row["source"], row["item"])
+                for account, item in row["found"]:
+                    _add(found[account], row["source"], item)
         for facts in found.values():
             facts.evidence.sort(key=lambda e: (e.date, e.source, e.id), reverse=True)
             facts.assessments.sort(key=lambda a: (a.org_unit, a.date, a.id))
@@ -186,7 +187,7 @@ def unit_activities(store: GraphStore, account_ids: Sequence[str],
     params = {"since": iso(window_start(as_of)), "asOf": iso(as_of)}
     for batch in chunks(sorted(set(account_ids)), BATCH_ACCOUNTS):
         for row in store.run(UNIT_ACTIVITIES, {**params, "accounts": batch}):
-            found[row["unit"]] = int(row["activities"])
+            found.update((unit, int(activities)) for unit, activities in row["found"])
     return found
 
 

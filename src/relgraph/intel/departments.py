@@ -20,12 +20,11 @@ from relgraph.cypher import statement
 from relgraph.errors import NotFound
 from relgraph.intel.common import resolve_as_of, rounded, settings_or_default
 from relgraph.intel.company import CompanyFacts, CompanyRecords, latest, unit_activities
-from relgraph.intel.facts import UnitInfo
+from relgraph.intel.facts import UnitInfo, units_of
 from relgraph.intel.types import DepartmentRelationship, UnitRef
 from relgraph.store.base import GraphStore
 
 PORTFOLIO_ACCOUNTS = statement("intel_portfolio_accounts")
-UNITS = statement("intel_units")
 
 
 def general_relationship(
@@ -38,9 +37,7 @@ def general_relationship(
     day, cfg = resolve_as_of(as_of), settings_or_default(settings)
     if not store.run(PORTFOLIO_ACCOUNTS, {"ids": [account_id]}):
         raise NotFound("account", account_id)
-    units = [UnitInfo(id=r["id"], name=r.get("name") or r["id"], account=r["account"],
-                      parent=r.get("parent"))
-             for r in store.run(UNITS, {"accounts": [account_id]})]
+    units = units_of(store, [account_id])
     records = CompanyRecords.fetch(store, [account_id], day)
     return departments_of(units, records.of(account_id),
                           unit_activities(store, [account_id], day), day, cfg)

@@ -275,6 +275,15 @@ def account_ids_of(store: GraphStore) -> list[str]:
     return [row["id"] for row in store.run(INTEL_ACCOUNT_IDS)]
 
 
+def units_of(store: GraphStore, account_ids: Sequence[str]) -> list[UnitInfo]:
+    """The org units of these accounts, in id order (one statement)."""
+    units = [UnitInfo(id=u["id"], name=u.get("name") or u["id"], account=u["account"],
+                      parent=u.get("parent"))
+             for row in store.run(INTEL_UNITS, {"accounts": list(account_ids)})
+             for u in row["units"]]
+    return sorted(units, key=lambda u: u.id)
+
+
 def load_facts(
     store: GraphStore, account_ids: Sequence[str] | None, as_of: dt.date, settings: Settings,
     *, units: bool = True, derived: bool = True,
@@ -300,10 +309,8 @@ def load_facts(
     misses: dict[str, float] = {}  # a shared interaction's factor in the derived KNOWS
     for batch in chunks(order, BATCH_ACCOUNTS):
         if units:
-            for row in store.run(INTEL_UNITS, {"accounts": batch}):
-                accounts[row["account"]].units.append(UnitInfo(
-                    id=row["id"], name=row.get("name") or row["id"], account=row["account"],
-                    parent=row.get("parent")))
+            for unit in units_of(store, batch):
+                accounts[unit.account].units.append(unit)
         links = _links_by_contact(store.run(INTEL_CONTACTS,
                                             {"accounts": batch, "asOf": iso(as_of)}))
         for cid in sorted(links):

@@ -262,8 +262,10 @@ def fetch_a_owned(store: GraphStore, portfolio: Portfolio) -> dict[str, list[Own
     found: dict[str, list[OwnedContact]] = defaultdict(list)
     for batch in chunks(owners, 1_000):
         for row in store.run(INTEL_A_OWNED, {"staff": batch, "openStages": list(OPEN_STAGES)}):
-            found[row["staff"]].append(OwnedContact(row["staff"], row["contact"],
-                                                    row.get("account"), row.get("key") is True))
+            for sid, cid, account, key in row["owned"]:
+                found[sid].append(OwnedContact(sid, cid, account, key is True))
+    for owned in found.values():
+        owned.sort(key=lambda o: o.contact)
     return dict(found)
 
 
