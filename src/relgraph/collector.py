@@ -1,7 +1,8 @@
 """Pausing Python's cycle collector while a computation builds many objects at once.
 
-Loading the facts of many accounts builds hundreds of thousands of small objects (rows, facts,
-findings) that all survive until the answer is made. Each full pass of the cycle collector
+An import (millions of records, dicts and rows while the document stays alive) and the facts
+of many accounts (rows, facts, findings that survive until the answer is made) build
+hundreds of thousands of small objects at once. Each full pass of the cycle collector
 walks every live object, and the collector starts one whenever enough new objects outlive its
 younger generations: measured on the facts of 100 accounts of 10,000 contacts, those passes
 were 15-25% of the whole computation. Those objects form no reference cycles worth collecting

@@ -8,19 +8,17 @@ same document twice changes nothing.
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import json
 import math
-import threading
 import time
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import groupby
 from pathlib import Path
 from typing import Any
 
 from relgraph.batching import chunks
+from relgraph.collector import collector_paused
 from relgraph.cypher import statement
 from relgraph.errors import ValidationFailed
 from relgraph.ingest import gate, tabular
@@ -102,7 +100,7 @@ def import_document(
     """Validate the whole document, then upsert it; ValidationFailed writes nothing."""
     started = time.perf_counter()
     counts: dict[str, Counts] = {}
-    with _cyclic_gc_paused():
+    with collector_paused():  # millions of small acyclic objects: relgraph.collector
         valid = validate(doc, store, locate=locate, early=early)
         for array, records in valid.records.items():
             if records:
@@ -227,36 +225,6 @@ def _write(store: GraphStore, array: str, records: list[Record], docs: list[dict
                 if progress:
                     # Arrays written in two steps (nodes, then links) report one combined count.
                     progress(array, len(records) * done // units, len(records))
-
-
-_GC_LOCK = threading.Lock()
-_gc_pauses = 0  # imports running with the cyclic collector paused (threads of one process)
-_gc_resume = False  # whether the collector ran before the first of them
-
-
-@contextlib.contextmanager
-def _cyclic_gc_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector for an import, then restore it as it was.
-
-    An import allocates millions of small acyclic objects (records, dicts, rows) while the
-    document stays alive; each full collection walks all of them again: about half the Python
-    time of an import at 10k contacts. Reference counting still frees everything promptly;
-    only cycles wait for the collector to resume. Concurrent imports resume it once, at the
-    end of the last one, and only if it was running before the first.
-    """
-    global _gc_pauses, _gc_resume
-    with _GC_LOCK:
-        if _gc_pauses == 0:
-            _gc_resume = gc.isenabled()
-            gc.disable()
-        _gc_pauses += 1
-    try:
-        yield
-    finally:
-        with _GC_LOCK:
-            _gc_pauses -= 1
-            if _gc_pauses == 0 and _gc_resume:
-                gc.enable()
 
 
 def _same(old: Any, new: Any) -> bool:
