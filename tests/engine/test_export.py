@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import io
 import json
 from pathlib import Path
@@ -199,3 +200,18 @@ def test_cycle_round_trip_in_every_format(store: GraphStore, tmp_path: Path,
     assert export_document(store) == exported
     again = import_path(store, path)
     assert not again.changed and again.records == first.records
+
+
+def test_export_leaves_the_cycle_collector_as_it_was(store: GraphStore,
+                                                      compact: dict[str, Any]) -> None:
+    """The export pauses the collector while the document grows, and only while it does."""
+    import_document(store, compact)
+    assert gc.isenabled()
+    export_document(store, page_size=7)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        export_document(store, page_size=7)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
