@@ -11,7 +11,7 @@ active staff know them?") as of the day the facts were fetched for.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -34,7 +34,7 @@ from relgraph.intel.common import (
     window_start,
 )
 from relgraph.intel.types import ContactRef
-from relgraph.store.base import GraphStore
+from relgraph.store.base import GraphStore, read_ahead
 
 INTEL_ACCOUNTS = statement("intel_accounts")
 INTEL_UNITS = statement("intel_units")
@@ -287,12 +287,14 @@ def units_of(store: GraphStore, account_ids: Sequence[str]) -> list[UnitInfo]:
 def load_facts(
     store: GraphStore, account_ids: Sequence[str] | None, as_of: dt.date, settings: Settings,
     *, units: bool = True, derived: bool = True,
+    known: Callable[[list[str]], object] | None = None,
 ) -> Portfolio:
     """Fetch the facts of `account_ids` (all accounts when None) as of `as_of`.
 
     An unknown account id raises NotFound. Costs 1 + (1 to 3) statements per batch of
     `BATCH_ACCOUNTS` accounts (`units` and `derived` KNOWS are optional) + 1 for the staff
-    directory (when a contact has any link from our side).
+    directory (when a contact has any link from our side). `known` is called with the
+    accounts' ids once they are known to exist, before their facts are read.
     """
     ids = None if account_ids is None else list(dict.fromkeys(account_ids))
     staff: dict[str, StaffInfo] = {}
@@ -304,10 +306,17 @@ def load_facts(
             if aid not in accounts:
                 raise NotFound("account", aid)
     order = sorted(accounts)
+    if known is not None:
+        known(order)  # e.g. Extras.begin: reads that need the ids alone, begun beside these
     named: set[str] = set()  # staff ids the contacts' links and shared interactions name
     owning: dict[str, list[AccountFacts]] = {}  # contact id -> the accounts that list it
     misses: dict[str, float] = {}  # a shared interaction's factor in the derived KNOWS
     for batch in chunks(order, BATCH_ACCOUNTS):
+        # The shared interactions (as costly to the engine as the contacts' links, and
+        # independent of them) are read beside the statements below, not after them.
+        shared = read_ahead(store.run, INTEL_SHARED, {
+            "accounts": batch, "since": iso(window_start(as_of, settings)),
+            "asOf": iso(as_of)}) if derived else None
         if units:
             for unit in units_of(store, batch):
                 accounts[unit.account].units.append(unit)
@@ -319,10 +328,8 @@ def load_facts(
             facts.contacts[contact.id] = contact
             owning.setdefault(contact.id, []).append(facts)
             named |= {s for s, _ in contact.owners} | set(contact.asserted) | set(contact.sponsors)
-        if derived:
-            params = {"accounts": batch, "since": iso(window_start(as_of, settings)),
-                      "asOf": iso(as_of)}
-            for row in store.run(INTEL_SHARED, params):
+        if shared is not None:
+            for row in shared.result():
                 for cid, packed in row["found"]:
                     by_staff = _by_staff(packed)
                     named.update(by_staff)

@@ -26,6 +26,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 
 from relgraph.batching import chunks
@@ -52,7 +53,7 @@ from relgraph.intel.org import HOW, label, missing, relationship_of
 from relgraph.intel.plans import ENDED_WINDOW_DAYS, PlanInfo, load_plans
 from relgraph.intel.types import Candidate, CoverageGap
 from relgraph.model import OPEN_STAGES, GapKind, OrgAction, Severity
-from relgraph.store.base import GraphStore
+from relgraph.store.base import GraphStore, read_ahead
 
 INTEL_A_OWNED = statement("intel_a_owned")
 INTEL_ROSTER = statement("intel_roster")
@@ -126,10 +127,21 @@ def coverage(
     """The gaps of these accounts (every account when None) at `as_of`, of the kinds asked
     (all when None), from one load of their facts. An unknown account id raises NotFound.
     With `kept`, the roster is read only if a write without a log landed since it was."""
-    portfolio = load_facts(store, account_ids, as_of, settings)
-    extras = Extras.fetch(store, portfolio, kinds, kept)
+    portfolio, extras = facts_and_extras(store, account_ids, as_of, settings, kinds, kept)
     return Coverage(portfolio, extras.gaps(portfolio, settings, kinds), extras.company,
                     extras.plans)
+
+
+def facts_and_extras(
+    store: GraphStore, account_ids: Sequence[str] | None, as_of: dt.date, settings: Settings,
+    kinds: set[GapKind] | None, kept: AccountRound | None,
+) -> tuple[Portfolio, Extras]:
+    """The facts of the accounts and the extras their rules need; the extras that need only
+    the accounts' ids are read beside the facts (once the accounts are known to exist)."""
+    begun: list[ExtrasAhead] = []
+    portfolio = load_facts(store, account_ids, as_of, settings, known=lambda ids: begun.append(
+        Extras.begin(store, ids, as_of, kinds)))
+    return portfolio, Extras.fetch(store, portfolio, kinds, kept, begun[0])
 
 
 def coverage_gaps(
@@ -170,8 +182,7 @@ def account_gaps(
                 settings_key(settings))
     found, stale = kept.split(accounts, question)
     if stale:
-        portfolio = load_facts(store, stale, as_of, settings)
-        extras = Extras.fetch(store, portfolio, kinds, kept)
+        portfolio, extras = facts_and_extras(store, stale, as_of, settings, kinds, kept)
         by_account: dict[str, list[tuple[GapKey, CoverageGap]]] = defaultdict(list)
         for item in extras.keyed_gaps(portfolio, settings, kinds):
             by_account[item[1].account_id or ""].append(item)
@@ -201,6 +212,19 @@ def gaps_of(
     return Extras.fetch(store, portfolio, wanted).gaps(portfolio, settings, wanted)
 
 
+def _wants(wanted: set[GapKind] | None, kinds: set[GapKind]) -> bool:
+    """Whether any of `kinds` is asked (all are when `wanted` is None)."""
+    return wanted is None or bool(wanted & kinds)
+
+
+@dataclass(frozen=True)
+class ExtrasAhead:
+    """The extras begun before the facts were loaded (Extras.begin)."""
+
+    plans: Future[dict[str, list[PlanInfo]]] | None
+    company: Future[CompanyRecords] | None
+
+
 @dataclass(frozen=True)
 class Extras:
     """The portfolio-wide facts some rules need beside the facts of the accounts in scope."""
@@ -213,22 +237,30 @@ class Extras:
     plans: Mapping[str, Sequence[PlanInfo]] = field(default_factory=dict)
 
     @staticmethod
-    def fetch(store: GraphStore, portfolio: Portfolio, wanted: set[GapKind] | None,
-              kept: AccountRound | None = None) -> Extras:
-        def wants(kinds: set[GapKind]) -> bool:
-            return wanted is None or bool(wanted & kinds)
+    def begin(store: GraphStore, account_ids: Sequence[str], as_of: dt.date,
+              wanted: set[GapKind] | None) -> ExtrasAhead:
+        """Begin reading the extras that need only the accounts' ids (their plans and company
+        records) beside the load of their facts: `fetch(..., ahead=)` collects them."""
+        ids = sorted(set(account_ids))
+        plans = read_ahead(load_plans, store, ids, as_of,
+                           as_of - dt.timedelta(days=ENDED_WINDOW_DAYS)) \
+            if _wants(wanted, PLAN_KINDS) and ids else None
+        company = read_ahead(CompanyRecords.fetch, store, ids, as_of) \
+            if _wants(wanted, COMPANY_KINDS) else None
+        return ExtrasAhead(plans, company)
 
+    @staticmethod
+    def fetch(store: GraphStore, portfolio: Portfolio, wanted: set[GapKind] | None,
+              kept: AccountRound | None = None, ahead: ExtrasAhead | None = None) -> Extras:
+        if ahead is None:
+            ahead = Extras.begin(store, list(portfolio.accounts), portfolio.as_of, wanted)
         overload: dict[str, list[OwnedContact]] = {}
-        if wants({GapKind.OWNER_OVERLOADED}):
+        if _wants(wanted, {GapKind.OWNER_OVERLOADED}):
             overload = fetch_a_owned(store, portfolio)
-        plans: dict[str, list[PlanInfo]] = {}
-        if wants(PLAN_KINDS) and portfolio.accounts:
-            plans = load_plans(store, list(portfolio.accounts), portfolio.as_of,
-                               portfolio.as_of - dt.timedelta(days=ENDED_WINDOW_DAYS))
         # The whole roster, not the staff the accounts asked about name: an account's
         # candidates are the same whether it is asked alone or with the portfolio.
         roster: Sequence[StaffInfo] = ()
-        if wants(ROSTER_KINDS) and portfolio.accounts:
+        if _wants(wanted, ROSTER_KINDS) and portfolio.accounts:
             def read() -> tuple[StaffInfo, ...]:
                 members = (m for row in store.run(INTEL_ROSTER) for m in row["members"])
                 return tuple(sorted((StaffInfo.from_row(m) for m in members),
@@ -236,9 +268,8 @@ class Extras:
             # Only staff writes change it, and they log nothing: it is kept across the
             # writes that log (about accounts), which would otherwise read it again each time.
             roster = kept.shared(("roster",), read) if kept is not None else read()
-        company = None
-        if wants(COMPANY_KINDS):
-            company = CompanyRecords.fetch(store, list(portfolio.accounts), portfolio.as_of)
+        plans = ahead.plans.result() if ahead.plans is not None else {}
+        company = ahead.company.result() if ahead.company is not None else None
         return Extras(overload, roster, company, plans)
 
     def gaps(self, portfolio: Portfolio, settings: Settings,

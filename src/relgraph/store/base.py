@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator, Mapping
-from typing import Any, Protocol
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any, Protocol, TypeVar
 
 from relgraph.cypher import Statement
 
 Row = dict[str, Any]
+T = TypeVar("T")
 
 
 class GraphStore(Protocol):
@@ -39,6 +41,18 @@ class GraphStore(Protocol):
         ...
 
     def close(self) -> None: ...
+
+
+# Reads run beside the caller's own (both engines run reads on several threads; each run is its
+# own connection or session). Small: the reads a question overlaps are few and short.
+_READS_AHEAD = ThreadPoolExecutor(max_workers=4, thread_name_prefix="relgraph-read-ahead")
+
+
+def read_ahead(reads: Callable[..., T], *args: Any) -> Future[T]:
+    """`reads(*args)`, a function that only reads the graph (`store.run` of a read, or one
+    that runs a few), begun in a helper thread: its value (or its error) comes from
+    `.result()`. For reads that do not depend on what the caller reads meanwhile."""
+    return _READS_AHEAD.submit(reads, *args)
 
 
 def read_deadline(store: GraphStore) -> float | None:

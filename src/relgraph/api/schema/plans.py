@@ -21,12 +21,10 @@ from relgraph.api.types.plans import (
     PlanInput,
     PlanReviewInput,
 )
-from relgraph.cypher import statement
 from relgraph.errors import NotFound
+from relgraph.ingest.export import fetch_records
 from relgraph.intel import plans as cards
 from relgraph.intel.review import annual_review
-
-STORED_COMMITMENTS = statement("export_commitments")
 
 
 async def _card(info: Info, plan_id: str) -> Plan:
@@ -122,10 +120,10 @@ class PlanMutations:
         self, info: Info, id: strawberry.ID, done_on: dt.date | None = None,
     ) -> Plan:
         ctx = info.context
-        rows = await ctx.rows(STORED_COMMITMENTS, {"ids": [id]})
-        if not rows:
+        found = await ctx.call(fetch_records, ctx.store, "commitments", [str(id)])
+        if not found:
             raise NotFound("commitment", id)
-        stored = rows[0]
+        stored = found[0]  # the commitment as the export has it
         try:
             await _card(info, stored["plan"])
         except NotFound:
