@@ -3,10 +3,11 @@
 The context is request state only: it knows nothing of GraphQL types or loaders (the getter in
 relgraph.api.app builds the loaders, `relgraph.api.loaders.Loaders`, into it). Database work
 runs in worker threads (the store is synchronous) and, within one request, one statement at a
-time: a single query cannot fan out into many parallel engine connections, and the statement
-count of a request is deterministic. Requests run concurrently with each other; both engine
-clients are thread-safe (the FalkorDB client is a redis connection pool, the Neo4j driver opens
-a session per statement).
+time, except the few reads a question begins beside its own on Neo4j (at most three at once,
+relgraph.store.base.read_ahead): a single query cannot fan out into many parallel engine
+connections, and the statement count of a request is deterministic. Requests run concurrently
+with each other; both engine clients are thread-safe (the FalkorDB client is a redis connection
+pool, the Neo4j driver opens a session per statement).
 
 Reads have a time budget (`Limits.time_budget_s`, from the context's creation): past it, a read
 fails with TimeBudgetExceeded at once, and one still running is abandoned and stops at its next

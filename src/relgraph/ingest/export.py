@@ -19,16 +19,16 @@ from relgraph.collector import collector_paused
 from relgraph.cypher import statement
 from relgraph.ingest.validation import NATURAL_KEYS
 from relgraph.model import ARRAYS, DOCUMENT_ORDER, FORMAT, InteractionType
-from relgraph.store.base import GraphStore, Row
+from relgraph.store.base import GraphStore, Row, parallel_reads
 
 PAGE_SIZE = 5_000  # anchor ids per page: bounded memory and result size on a graph of any size
 # Anchor ids per id statement, cut into pages of PAGE_SIZE: FalkorDB sorts every id of the label
 # for each `id > $after ORDER BY id LIMIT n`, so fewer, longer id pages cost far less.
 ID_PAGE = 100_000
-# Pages whose statements run at once (each on its own connection: both engines run reads on
-# several threads) while this thread turns the page before into records. Measured on a 10k-
-# contact export: 1 in flight 3.0-3.8 s (FalkorDB) and 2.4 s (Neo4j), 2 in flight 2.2-2.4 and
-# 1.7-1.9 s; 3 gained nothing on two cores.
+# Pages whose statements run at once (each on its own session) while this thread turns the page
+# before into records, where the engine allows (relgraph.store.base.parallel_reads; else one).
+# Measured on a 10k-contact export on Neo4j: 1 in flight 2.4 s, 2 in flight 1.7-1.9 s (and
+# 2.2-2.4 s against 3.0-3.8 s on FalkorDB, which is not safe under concurrent queries).
 AHEAD = 2
 
 # Each array is read by anchor: the node label to page through, and the record field holding
@@ -135,15 +135,16 @@ def iter_records(store: GraphStore, array: str, page_size: int = PAGE_SIZE,
     ids read `id_page` at a time, or once per export for a label that anchors several arrays:
     `anchors`).
 
-    The next AHEAD pages' statements run in helper threads while this one turns the page before
-    into records: the engine and the client work at once (reads only, each page one statement;
-    records come out in page order whatever order the statements finish in)."""
+    The next pages' statements (AHEAD, or one) run in helper threads while this one turns the
+    page before into records: the engine and the client work at once (reads only, each page
+    one statement; records come out in page order whatever order the statements finish in)."""
     pages = (anchors or AnchorIds(store, id_page)).pages(ANCHORS[array][0], page_size)
-    with ThreadPoolExecutor(max_workers=AHEAD, thread_name_prefix="relgraph-export") as ahead:
+    in_flight = AHEAD if parallel_reads(store) else 1
+    with ThreadPoolExecutor(max_workers=in_flight, thread_name_prefix="relgraph-export") as ahead:
         pending: deque[Future[list[list[Any]]]] = deque()
         for page in pages:
             pending.append(ahead.submit(_page_values, store, array, page))
-            if len(pending) > AHEAD:
+            if len(pending) > in_flight:
                 yield from _records_of(array, pending.popleft().result())
         while pending:
             yield from _records_of(array, pending.popleft().result())

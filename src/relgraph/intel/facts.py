@@ -314,7 +314,7 @@ def load_facts(
     for batch in chunks(order, BATCH_ACCOUNTS):
         # The shared interactions (as costly to the engine as the contacts' links, and
         # independent of them) are read beside the statements below, not after them.
-        shared = read_ahead(store.run, INTEL_SHARED, {
+        shared = read_ahead(store, store.run, INTEL_SHARED, {
             "accounts": batch, "since": iso(window_start(as_of, settings)),
             "asOf": iso(as_of)}) if derived else None
         if units:

@@ -242,10 +242,10 @@ class Extras:
         """Begin reading the extras that need only the accounts' ids (their plans and company
         records) beside the load of their facts: `fetch(..., ahead=)` collects them."""
         ids = sorted(set(account_ids))
-        plans = read_ahead(load_plans, store, ids, as_of,
+        plans = read_ahead(store, load_plans, store, ids, as_of,
                            as_of - dt.timedelta(days=ENDED_WINDOW_DAYS)) \
             if _wants(wanted, PLAN_KINDS) and ids else None
-        company = read_ahead(CompanyRecords.fetch, store, ids, as_of) \
+        company = read_ahead(store, CompanyRecords.fetch, store, ids, as_of) \
             if _wants(wanted, COMPANY_KINDS) else None
         return ExtrasAhead(plans, company)
 

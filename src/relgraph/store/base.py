@@ -43,16 +43,33 @@ class GraphStore(Protocol):
     def close(self) -> None: ...
 
 
-# Reads run beside the caller's own (both engines run reads on several threads; each run is its
-# own connection or session). Small: the reads a question overlaps are few and short.
+# Reads run beside the caller's own, on the engines that take several statements at once from
+# one process: Neo4j (a session per statement, a thread per query). Not FalkorDB: its 4.x
+# server can crash (SIGSEGV) under queries on several connections at once (FalkorDB issue
+# #1240, open); one benchmark export with two pages in flight lost the engine that way. Small:
+# the reads a question overlaps are few (at most three at once) and short.
+PARALLEL_READ_ENGINES = frozenset({"neo4j"})
 _READS_AHEAD = ThreadPoolExecutor(max_workers=4, thread_name_prefix="relgraph-read-ahead")
 
 
-def read_ahead(reads: Callable[..., T], *args: Any) -> Future[T]:
-    """`reads(*args)`, a function that only reads the graph (`store.run` of a read, or one
-    that runs a few), begun in a helper thread: its value (or its error) comes from
-    `.result()`. For reads that do not depend on what the caller reads meanwhile."""
-    return _READS_AHEAD.submit(reads, *args)
+def parallel_reads(store: GraphStore) -> bool:
+    """Whether reads of `store` may run on several connections at once (PARALLEL_READ_ENGINES)."""
+    return store.engine in PARALLEL_READ_ENGINES
+
+
+def read_ahead(store: GraphStore, reads: Callable[..., T], *args: Any) -> Future[T]:
+    """`reads(*args)`, a function that only reads `store` (`store.run` of a read, or one that
+    runs a few), begun in a helper thread where the engine allows (`parallel_reads`), else run
+    now: its value (or its error) comes from `.result()` either way. For reads that do not
+    depend on what the caller reads meanwhile."""
+    if parallel_reads(store):
+        return _READS_AHEAD.submit(reads, *args)
+    done: Future[T] = Future()
+    try:
+        done.set_result(reads(*args))
+    except Exception as failure:  # raised where the caller asks for the result, as threaded
+        done.set_exception(failure)
+    return done
 
 
 def read_deadline(store: GraphStore) -> float | None:
