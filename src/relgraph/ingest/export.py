@@ -194,8 +194,9 @@ def export_document(store: GraphStore, page_size: int = PAGE_SIZE,
     doc: dict[str, Any] = {"format": FORMAT}
     anchors = AnchorIds(store, id_page)
     # The document grows to every record while each page builds thousands more objects: with
-    # the cycle collector on, its full passes walked the whole document again and again (two
-    # thirds of a 10k-contact export on FalkorDB). Records hold no cycles: relgraph.collector.
+    # the cycle collector on, its full passes walked the whole document again and again (a
+    # 10k-contact export on FalkorDB took 8.4 s with them, 3.6 s without). Records hold no
+    # cycles: relgraph.collector.
     with collector_paused():
         for array in DOCUMENT_ORDER:
             doc[array] = list(iter_records(store, array, page_size, id_page, anchors))
