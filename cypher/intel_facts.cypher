@@ -46,68 +46,77 @@ RETURN collect(u {.id, .account, .name, .parent}) AS units
 
 // name: intel_contacts
 // The contacts of these accounts with everything the rules read, one row per kind of fact
-// (`link`), each with the list of its facts `found`, each fact [contact id, other, value,
-// item]: the contact itself ('contact', item: its properties); our staff's OWNS (value: role),
-// KNOWS (value: strength) and SPONSORS; decision-chain roles (value: role); favoured
-// competitors (value: strength); reporting lines, history included (value: strength); the
-// influence they exert (value: strength); their assessments up to $asOf (item); their last
-// interaction up to $asOf (value: its date). `other` is the id at the far end.
+// (`link`), each with the list of its facts `found`, each fact a flat list of values starting
+// with the contact's id (relgraph.intel.facts reads them by position):
+//   contact          [id, name, account, orgUnit, title, rank, key, active, risingStar]
+//   owns             [contact, staff, role]        our staff's OWNS
+//   knows            [contact, staff, strength]    asserted KNOWS
+//   sponsors         [contact, staff]
+//   chain            [contact, opportunity, role, stage, opportunity's account]
+//   favors           [contact, competitor, strength, competitor's name]
+//   reportsTo        [contact, manager, strength, since, until]   history included
+//   influences       [contact, person, strength, kind]            the influence they exert
+//   assessment       [contact, date, score, effectiveAttitude, informationSharing, guidance]
+//                    up to $asOf
+//   lastInteraction  [contact, date]               their last interaction up to $asOf
 // Why this shape: flat facts, not a chain of OPTIONAL MATCH + collect per contact (on
-// FalkorDB the chain cost about seven times the engine time for the same answer); and one
-// row per kind, not per fact, because Neo4j's Python driver spends some 80 us on each row it
+// FalkorDB the chain cost about seven times the engine time for the same answer); one row
+// per kind, not per fact, because Neo4j's Python driver spends some 80 us on each row it
 // receives: for one account of 249 contacts 42 ms instead of 119 ms (100 accounts: 1.0 s
-// instead of 3.5 s), where FalkorDB pays 4-25% more for the collect. `WITH` pins each branch
-// to the account's contacts (else FalkorDB may start from every assessment).
+// instead of 3.5 s), where FalkorDB pays 4-25% more for the collect; and lists by position,
+// not maps, because each value of FalkorDB's reply is an object for its client to parse and
+// then to decode (maps and placeholders were a third of them: 1.47M values for 10k contacts).
+// `WITH` pins each branch to the account's contacts (else FalkorDB may start from every
+// assessment).
 // params: accounts, asOf
 MATCH (c0:Contact)
 WHERE c0.account IN $accounts
 RETURN 'contact' AS link,
-       collect([c0.id, null, null, c0 {.id, .name, .account, .orgUnit, .title, .rank, .key,
-                                       .active, .risingStar}]) AS found
+       collect([c0.id, c0.name, c0.account, c0.orgUnit, c0.title, c0.rank, c0.key, c0.active,
+                c0.risingStar]) AS found
 UNION ALL
 MATCH (c1:Contact)
 WHERE c1.account IN $accounts
 WITH c1
 MATCH (s1:Staff)-[own:OWNS]->(c1)
-RETURN 'owns' AS link, collect([c1.id, s1.id, own.role, null]) AS found
+RETURN 'owns' AS link, collect([c1.id, s1.id, own.role]) AS found
 UNION ALL
 MATCH (c2:Contact)
 WHERE c2.account IN $accounts
 WITH c2
 MATCH (s2:Staff)-[kn:KNOWS]->(c2)
-RETURN 'knows' AS link, collect([c2.id, s2.id, kn.strength, null]) AS found
+RETURN 'knows' AS link, collect([c2.id, s2.id, kn.strength]) AS found
 UNION ALL
 MATCH (c3:Contact)
 WHERE c3.account IN $accounts
 WITH c3
 MATCH (s3:Staff)-[:SPONSORS]->(c3)
-RETURN 'sponsors' AS link, collect([c3.id, s3.id, null, null]) AS found
+RETURN 'sponsors' AS link, collect([c3.id, s3.id]) AS found
 UNION ALL
 MATCH (c4:Contact)
 WHERE c4.account IN $accounts
 WITH c4
 MATCH (c4)-[dc:IN_DECISION_CHAIN]->(o4:Opportunity)
-RETURN 'chain' AS link,
-       collect([c4.id, o4.id, dc.role, {stage: o4.stage, account: o4.account}]) AS found
+RETURN 'chain' AS link, collect([c4.id, o4.id, dc.role, o4.stage, o4.account]) AS found
 UNION ALL
 MATCH (c5:Contact)
 WHERE c5.account IN $accounts
 WITH c5
 MATCH (c5)-[fav:FAVORS]->(k5:Competitor)
-RETURN 'favors' AS link, collect([c5.id, k5.id, fav.strength, {name: k5.name}]) AS found
+RETURN 'favors' AS link, collect([c5.id, k5.id, fav.strength, k5.name]) AS found
 UNION ALL
 MATCH (c6:Contact)
 WHERE c6.account IN $accounts
 WITH c6
 MATCH (c6)-[line:REPORTS_TO]->(boss:Person)
 RETURN 'reportsTo' AS link,
-       collect([c6.id, boss.id, line.strength, {since: line.since, until: line.until}]) AS found
+       collect([c6.id, boss.id, line.strength, line.since, line.until]) AS found
 UNION ALL
 MATCH (c7:Contact)
 WHERE c7.account IN $accounts
 WITH c7
 MATCH (c7)-[infl:INFLUENCES]->(p7:Person)
-RETURN 'influences' AS link, collect([c7.id, p7.id, infl.strength, {kind: infl.kind}]) AS found
+RETURN 'influences' AS link, collect([c7.id, p7.id, infl.strength, infl.kind]) AS found
 UNION ALL
 MATCH (c8:Contact)
 WHERE c8.account IN $accounts
@@ -115,8 +124,8 @@ WITH c8
 MATCH (c8)<-[:OF]-(x:Assessment)
 WHERE x.date <= $asOf
 RETURN 'assessment' AS link,
-       collect([c8.id, x.id, null, x {.date, .score, .effectiveAttitude, .informationSharing,
-                                      .guidance}]) AS found
+       collect([c8.id, x.date, x.score, x.effectiveAttitude, x.informationSharing,
+                x.guidance]) AS found
 UNION ALL
 MATCH (c9:Contact)
 WHERE c9.account IN $accounts
@@ -124,7 +133,7 @@ WITH c9
 MATCH (c9)-[:ATTENDED]->(met:Interaction)
 WHERE met.date <= $asOf
 WITH c9, max(met.date) AS latest
-RETURN 'lastInteraction' AS link, collect([c9.id, null, latest, null]) AS found
+RETURN 'lastInteraction' AS link, collect([c9.id, latest]) AS found
 
 // name: intel_shared_interactions
 // Derived KNOWS: per contact of these accounts, the interactions with a date in [$since, $asOf]

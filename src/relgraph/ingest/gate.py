@@ -30,6 +30,7 @@ import re
 import typing
 import unicodedata
 from collections.abc import Iterator, Mapping
+from itertools import chain
 from typing import Any, NamedTuple
 
 import annotated_types as at
@@ -155,37 +156,46 @@ def record_problems(array: str, item: Any) -> list[Problem]:
 
 
 def array_is_clean(array: str, items: list[Any]) -> bool:
-    """Whether `record_problems` finds nothing in any of the items, proven field by field over
-    the whole array with joins and one regex each (C speed). False means "look record by
-    record": a document with anything unusual (an unknown field, a nested value, a non-ASCII
-    id) is checked the slow way, so the answer is always the same as record_problems'."""
+    """Whether `record_problems` finds nothing in any of the items, proven over the whole array
+    with joins and one regex each (C speed). False means "look record by record": a document
+    with anything unusual (an unknown field, a nested value, a non-ASCII id) is checked the
+    slow way, so the answer is always the same as record_problems'."""
     if not all(type(item) is dict for item in items):
         return False
     fields: set[Any] = set().union(*items)
     if not fields <= _FIELD_NAMES:
         return False  # unknown field names are checked one by one
-    ids = ID_FIELDS.get(array, frozenset())
+    # Every value of every record in one list (C speed), lists of values flattened once: the
+    # texts are all of its strings. Ids are held to the text rule too, which every id that
+    # passes the id rule below does (ASCII printable), but for one over TEXT_MAX_CHARS, which
+    # its type refuses anyway: checked the slow way, with the same answer.
+    values = list(chain.from_iterable(map(dict.values, items)))
+    kinds = set(map(type, values))
+    if list in kinds:
+        inner = list(chain.from_iterable(v for v in values if type(v) is list))
+        if not set(map(type, inner)) <= _SCALARS:
+            return False  # lists of lists: the nested walk says what is wrong there
+        values += inner
+        kinds.discard(list)
+    if not kinds <= _SCALARS:
+        return False  # objects: the nested walk says what is wrong there
+    texts = [v for v in values if type(v) is str]
+    if texts and (_TEXT_BAD.search("".join(texts)) or max(map(len, texts)) > TEXT_MAX_CHARS):
+        return False
     id_values: list[str] = []
-    texts: list[str] = []
-    for name in fields:
+    for name in fields & ID_FIELDS.get(array, frozenset()):
         column = [item.get(name) for item in items]
-        kinds = set(map(type, column))
-        if list in kinds:
-            column = [x for v in column if type(v) is list for x in v] + \
-                [v for v in column if type(v) is not list]
-            kinds = set(map(type, column))
-        if not kinds <= _SCALARS:
-            return False  # objects, lists of lists: the nested walk says what is wrong there
-        (id_values if name in ids else texts).extend([v for v in column if type(v) is str])
+        if any(type(v) is list for v in column):
+            column = [*chain.from_iterable(v for v in column if type(v) is list),
+                      *(v for v in column if type(v) is not list)]
+        id_values += [v for v in column if type(v) is str]
     # An ASCII string is printable exactly when it holds none of _ASCII_ID_BAD's characters.
     joined = "".join(id_values)
     if not (joined.isascii() and joined.isprintable()):
         return False
     joined = "\x00".join(id_values)  # no id holds a NUL: a space beside one ends an id
-    if joined[:1] == " " or joined[-1:] == " " or " \x00" in joined or "\x00 " in joined:
-        return False
-    return not (texts and (_TEXT_BAD.search("".join(texts))
-                           or max(map(len, texts)) > TEXT_MAX_CHARS))
+    return not (joined[:1] == " " or joined[-1:] == " " or " \x00" in joined
+                or "\x00 " in joined)
 
 
 def document_problems(doc: Any) -> list[str]:

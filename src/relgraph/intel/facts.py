@@ -367,8 +367,9 @@ def _account(row: dict[str, Any], as_of: dt.date, staff: dict[str, StaffInfo]) -
     return facts
 
 
-# A contact's rows of intel_contacts by `link`: kind -> [(other, value, item)].
-Links = dict[str, list[tuple[Any, Any, Any]]]
+# A contact's facts of intel_contacts by `link`: kind -> [fact], each fact a list of values by
+# position, the contact's id first (cypher/intel_facts.cypher says which value is where).
+Links = dict[str, list[list[Any]]]
 
 
 def _by_staff(packed: Sequence[str]) -> dict[str, list[str]]:
@@ -386,40 +387,43 @@ def _links_by_contact(rows: list[dict[str, Any]]) -> dict[str, Links]:
     found: dict[str, Links] = {}
     for row in rows:
         link = row["link"]
-        for contact, other, value, item in row["found"]:
-            found.setdefault(contact, {}).setdefault(link, []).append((other, value, item))
+        for fact in row["found"]:
+            found.setdefault(fact[0], {}).setdefault(link, []).append(fact)
     return found
 
 
 def _contact(links: Links) -> ContactInfo:
-    c = links["contact"][0][2]
+    cid, name, account, unit, title, rank, key, active, rising = links["contact"][0]
     contact = ContactInfo(
-        id=c["id"], name=c.get("name") or c["id"], account=c["account"], org_unit=c.get("orgUnit"),
-        title=c.get("title"), rank=c.get("rank") or "C", flagged_key=c.get("key") is True,
-        active=c.get("active") is not False, rising_star=c.get("risingStar") is True,
+        id=cid, name=name or cid, account=account, org_unit=unit, title=title,
+        rank=rank or "C", flagged_key=key is True, active=active is not False,
+        rising_star=rising is True,
     )
-    contact.owners = sorted(((str(sid), str(role or "?")) for sid, role, _ in
+    contact.owners = sorted(((str(sid), str(role or "?")) for _, sid, role in
                              links.get("owns", ())), key=lambda o: (o[1], o[0]))
-    for sid, strength, _ in links.get("knows", ()):
+    for _, sid, strength in links.get("knows", ()):
         contact.asserted[str(sid)] = None if strength is None else float(strength)
-    contact.sponsors = sorted(str(sid) for sid, _, _ in links.get("sponsors", ()))
-    contact.assessments = sorted((AssessmentInfo.from_row(item)
-                                  for _, _, item in links.get("assessment", ())),
-                                 key=lambda a: a.date)
+    contact.sponsors = sorted(str(sid) for _, sid in links.get("sponsors", ()))
+    contact.assessments = sorted(
+        (AssessmentInfo.from_row({"date": date, "score": score, "effectiveAttitude": attitude,
+                                  "informationSharing": sharing, "guidance": guidance})
+         for _, date, score, attitude, sharing, guidance in links.get("assessment", ())),
+        key=lambda a: a.date)
     contact.chain = sorted(
-        (ChainEntry(opportunity, role or "user", item.get("stage"), item.get("account"))
-         for opportunity, role, item in links.get("chain", ())), key=lambda e: e.opportunity)
-    contact.favors = sorted(({"id": kid, "name": item.get("name"), "strength": strength}
-                             for kid, strength, item in links.get("favors", ())),
+        (ChainEntry(opportunity, role or "user", stage, owner)
+         for _, opportunity, role, stage, owner in links.get("chain", ())),
+        key=lambda e: e.opportunity)
+    contact.favors = sorted(({"id": kid, "name": kname, "strength": strength}
+                             for _, kid, strength, kname in links.get("favors", ())),
                             key=lambda f: str(f.get("id")))
     last = links.get("lastInteraction")
     contact.last_interaction = to_date(last[0][1]) if last else None
     contact.reports_to = sorted(
-        (ReportLine(contact.id, manager, to_date(item.get("since")), to_date(item.get("until")),
-                    strength) for manager, strength, item in links.get("reportsTo", ())),
+        (ReportLine(cid, manager, to_date(since), to_date(until), strength)
+         for _, manager, strength, since, until in links.get("reportsTo", ())),
         key=lambda r: (r.manager, r.since or dt.date.min))
     contact.influences = sorted(
-        (Influence(contact.id, dst, float(strength), item.get("kind"))
-         for dst, strength, item in links.get("influences", ()) if strength is not None),
+        (Influence(cid, dst, float(strength), kind)
+         for _, dst, strength, kind in links.get("influences", ()) if strength is not None),
         key=lambda i: i.dst)
     return contact

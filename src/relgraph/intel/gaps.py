@@ -400,33 +400,63 @@ class Ranked:
         return Ranked(ordered, frozenset(m.id for m in ordered))
 
 
-class Pools:
-    """What the accounts of one scan share: the candidates for sponsorships and iron-triangle
-    roles (the active members of the roster: every active staff member, so that an account's
-    candidates do not depend on the other accounts asked with it), the candidates by role, and
-    each overloaded owner's key contacts; each computed once per scan, not once per account."""
+class Roster:
+    """The active members of the roster, by id and ranked (whole, and by role): the candidates
+    for sponsorships and iron-triangle roles."""
 
-    def __init__(self, roster: Sequence[StaffInfo],
-                 overload: Mapping[str, Sequence[OwnedContact]]) -> None:
+    def __init__(self, roster: Sequence[StaffInfo]) -> None:
         self.directory = {m.id: m for m in roster if m.active}
-        self.overload = overload
-        self.key_owned = {sid: [o for o in owned if o.key] for sid, owned in overload.items()}
         self._sponsors: Ranked | None = None
         self._by_role: dict[str, Ranked] = {}
 
     def sponsors(self) -> Ranked:
-        """The active members of the roster, ranked."""
         if self._sponsors is None:
             self._sponsors = Ranked.of(self.directory.values())
         return self._sponsors
 
     def with_role(self, role: str) -> Ranked:
-        """The active members of the roster with this role, ranked."""
         found = self._by_role.get(role)
         if found is None:
             found = self._by_role[role] = Ranked.of(
                 m for m in self.directory.values() if m.role == role)
         return found
+
+    # The last roster ranked, by identity: the roster is read once and kept across the
+    # questions about one account each (AccountRound.shared), and ranking 1,250 staff members
+    # was a few ms of each such question. A lost race only ranks twice.
+    _last: tuple[Sequence[StaffInfo], Roster] | None = None
+
+    @classmethod
+    def of(cls, roster: Sequence[StaffInfo]) -> Roster:
+        last = cls._last
+        if last is not None and last[0] is roster:
+            return last[1]
+        ranked = cls(roster)
+        cls._last = (roster, ranked)
+        return ranked
+
+
+class Pools:
+    """What the accounts of one scan share: the candidates for sponsorships and iron-triangle
+    roles (the active members of the roster: every active staff member, so that an account's
+    candidates do not depend on the other accounts asked with it), the candidates by role, and
+    each overloaded owner's key contacts; each computed once per scan (the roster's once per
+    roster read), not once per account."""
+
+    def __init__(self, roster: Sequence[StaffInfo],
+                 overload: Mapping[str, Sequence[OwnedContact]]) -> None:
+        self.roster = Roster.of(roster)
+        self.directory = self.roster.directory
+        self.overload = overload
+        self.key_owned = {sid: [o for o in owned if o.key] for sid, owned in overload.items()}
+
+    def sponsors(self) -> Ranked:
+        """The active members of the roster, ranked."""
+        return self.roster.sponsors()
+
+    def with_role(self, role: str) -> Ranked:
+        """The active members of the roster with this role, ranked."""
+        return self.roster.with_role(role)
 
 
 class AccountRules:
@@ -912,12 +942,14 @@ class AccountRules:
         if not out.wants(GapKind.DARK_ORG_UNIT):
             return
         names = {u.id: u.name for u in f.units}
+        by_unit: dict[str | None, list[ContactInfo]] = defaultdict(list)
+        for c in f.active_contacts():
+            by_unit[c.org_unit].append(c)
         for unit in sorted(f.units, key=lambda u: u.id):
-            members = [c for c in f.active_contacts() if c.org_unit == unit.id]
+            members = by_unit.get(unit.id, [])
             if not members or any(f.engaged(c.id) for c in members):
                 continue
-            parent = [c for c in f.active_contacts()
-                      if unit.parent is not None and c.org_unit == unit.parent]
+            parent = by_unit.get(unit.parent, []) if unit.parent is not None else []
             pool: dict[str, float | None] = {}
             for c in parent:
                 for sid, strength in f.knows(c.id).items():

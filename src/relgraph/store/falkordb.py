@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -157,7 +157,7 @@ _NULL, _STRING, _INTEGER, _BOOLEAN, _DOUBLE, _ARRAY, _MAP = 1, 2, 3, 4, 5, 6, 10
 _ENTITIES = {7: "Edge", 8: "Node", 9: "Path"}
 
 
-def _plain_cell(cell: list[Any]) -> Any:
+def _plain_cell(cell: Sequence[Any]) -> Any:
     kind, value = cell
     if kind == _STRING:
         return value
@@ -169,10 +169,13 @@ def _plain_cell(cell: list[Any]) -> Any:
         return float(value)
     if kind == _BOOLEAN:
         return value == "true"
+    if kind == _ARRAY:
+        # Strings and nulls (most values) decoded in place, without a call each: a third of
+        # the decoding of 100 accounts' facts.
+        return [v if k == _STRING else None if k == _NULL else _plain_cell((k, v))
+                for k, v in value]
     if kind == _MAP:
         return {str(value[i]): _plain_cell(value[i + 1]) for i in range(0, len(value), 2)}
-    if kind == _ARRAY:
-        return [_plain_cell(item) for item in value]
     if kind in _ENTITIES:
         raise TypeError(f"unsupported value from the engine: {_ENTITIES[kind]}; statements "
                         "must return plain values or maps, not nodes or paths")
