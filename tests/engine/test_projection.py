@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
 from click.testing import CliRunner
 from tests.support import Slowed, load
 
@@ -19,6 +20,7 @@ from relgraph.intel import influence_paths, influenced_by
 from relgraph.intel.generation import graph_generation
 from relgraph.intel.projection import projection_of
 from relgraph.store import GraphStore
+from relgraph.store.base import sent_ahead
 
 AS_OF = dt.date(2026, 11, 1)
 GRAPH = {
@@ -115,3 +117,40 @@ def test_a_load_that_outlasts_the_askers_budget_is_finished_and_kept(
         seqs(BudgetedStore(slow, time.monotonic() + 0.1, 0.1))
     assert seqs(BudgetedStore(slow, time.monotonic() + 60, 60)) == [
         ["s2", "b", "t"], ["s1", "a", "t"]]
+
+
+def test_a_contact_written_after_the_kept_projection_is_found_by_the_next_question(
+        store: GraphStore) -> None:
+    # The question is answered from the kept projection while the generation is read: an
+    # answer (or a "not found") from a stale projection must never be the one given.
+    load(store, **GRAPH)
+    assert seqs(store) == [["s1", "a", "t"]]
+    import_document(store, {"format": "relgraph/1",
+                            "contacts": [{"id": "new", "account": "acc-1", "name": "New"}],
+                            "knows": [{"staff": "s2", "contact": "new", "strength": 0.7}]})
+    found = influence_paths(store, "new", as_of=AS_OF)
+    assert [[n.id for n in p.nodes] for p in found] == [["s2", "new"]]
+    # and a link removed from the kept projection's graph is gone from the next answer
+    store.run(statement("clear_graph"))
+    load(store, **{**GRAPH, "knows": [], "influences": []})
+    assert seqs(store) == []
+
+
+def test_a_read_sent_ahead_gives_the_rows_of_run_and_leaves_the_store_usable(
+        store: GraphStore) -> None:
+    load(store, **GRAPH)
+    ids = statement("intel_account_ids")
+    with sent_ahead(store, ids) as rows:
+        assert rows() == store.run(ids) == [{"id": "acc-1"}]
+        assert rows() == [{"id": "acc-1"}]  # asked twice: read once
+    now = graph_generation(store)
+    for _ in range(20):  # replies never asked for, and failures inside the block: the next
+        with sent_ahead(store, ids):  # statement reads its own reply, not one left behind
+            pass
+        assert graph_generation(store) == now
+        with pytest.raises(ZeroDivisionError), sent_ahead(store, ids):
+            _ = 1 / 0
+        assert graph_generation(store) == now
+    assert store.run(ids) == [{"id": "acc-1"}]
+    with sent_ahead(store, ids) as rows:
+        assert rows() == [{"id": "acc-1"}]

@@ -20,10 +20,11 @@ Writes (`write`) are never stopped halfway: they run to the end whatever the bud
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 import functools
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
@@ -36,7 +37,7 @@ from relgraph.api.limits import Limits
 from relgraph.config import Settings
 from relgraph.cypher import Statement
 from relgraph.errors import StillComputing, Unauthenticated, UnknownStatement
-from relgraph.store.base import GraphStore, Row
+from relgraph.store.base import GraphStore, Row, sent_ahead
 
 T = TypeVar("T")
 L = TypeVar("L")
@@ -82,6 +83,16 @@ class BudgetedStore:
             raise TimeBudgetExceeded(self._budget_s)
         self.statements_run += 1
         return self._store.run(statement, params)
+
+    @contextlib.contextmanager
+    def send(self, statement: Statement,
+             params: Mapping[str, Any] | None = None) -> Iterator[Callable[[], list[Row]]]:
+        """A read begun now, its rows taken later (store.base.sent_ahead), within the budget."""
+        if time.monotonic() > self.deadline:
+            raise TimeBudgetExceeded(self._budget_s)
+        self.statements_run += 1
+        with sent_ahead(self._store, statement, params) as rows:
+            yield rows
 
     def run_schema(self, ddl: str) -> None:
         self._store.run_schema(ddl)

@@ -25,7 +25,7 @@ from typing import Any, TypeVar
 
 from relgraph.cypher import statement
 from relgraph.errors import StillComputing
-from relgraph.store.base import GraphStore
+from relgraph.store.base import GraphStore, Row
 
 GRAPH_GENERATION = statement("graph_generation")
 GRAPH_MARKER = statement("graph_marker")
@@ -82,7 +82,11 @@ def graph_marker(store: GraphStore) -> Marker:
 
 def graph_generation(store: GraphStore) -> Generation:
     """The graph's generation: changes with every write of the relationship graph."""
-    rows = store.run(GRAPH_GENERATION)
+    return generation_of(store.run(GRAPH_GENERATION))
+
+
+def generation_of(rows: list[Row]) -> Generation:
+    """The generation in the rows of GRAPH_GENERATION."""
     marker = (rows[0]["generation"] if rows else None) or {}
     return (marker.get("epoch"), marker.get("value"))
 

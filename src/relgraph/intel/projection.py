@@ -646,6 +646,12 @@ class Projection:
                         base.days.popitem(last=False)
         return view
 
+    def kept_view(self, day: dt.date, window_days: int) -> DayView | None:
+        """The day view kept from the latest base, whatever the graph's generation now (no
+        statement): the caller checks `is_current` before it trusts an answer from it."""
+        base = self._base
+        return None if base is None else base.days.get((day.toordinal(), window_days))
+
     def _fresh(self, store: GraphStore, generation: Generation) -> LinkBase:
         """A base at `generation` or later: the one a load under way gives, or one loaded now."""
         deadline = read_deadline(store)
@@ -706,6 +712,11 @@ def projection_of(store: GraphStore) -> Projection:
     """The projection shared by every user of `store` (or of the store it is a view of) in this
     process."""
     return per_store(_PROJECTIONS, _REGISTRY_LOCK, store, Projection)
+
+
+def is_current(view: DayView, generation: Generation) -> bool:
+    """Whether `view` reflects every write up to `generation` (the graph's, just read)."""
+    return _is_newer_or_same(view.base.generation, generation)
 
 
 def day_view(store: GraphStore, day: dt.date, settings: Settings) -> DayView:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -70,6 +71,31 @@ def read_ahead(store: GraphStore, reads: Callable[..., T], *args: Any) -> Future
     except Exception as failure:  # raised where the caller asks for the result, as threaded
         done.set_exception(failure)
     return done
+
+
+@contextlib.contextmanager
+def sent_ahead(store: GraphStore, statement: Statement,
+               params: Mapping[str, Any] | None = None) -> Iterator[Callable[[], list[Row]]]:
+    """A read begun now whose rows the caller takes later (`rows()` inside the block), so that
+    the engine answers it while the caller computes something it may then throw away (a
+    question answered from a kept projection while the graph's generation is read).
+
+    A store that can send a statement and read its reply apart (FalkorStore.send: one
+    connection, one statement in flight) does so; otherwise the read runs as `read_ahead`
+    runs it (a helper thread on Neo4j). A reply never asked for is read and dropped. The
+    block runs no statement of its own: on FalkorDB that would be two at once
+    (PARALLEL_READ_ENGINES)."""
+    send = getattr(store, "send", None)
+    if callable(send):
+        with send(statement, params) as rows:
+            yield rows
+        return
+    future = read_ahead(store, store.run, statement, params)
+    try:
+        yield future.result
+    finally:
+        if not future.done():
+            future.exception()  # wait, so that no read of this block outlives it
 
 
 def read_deadline(store: GraphStore) -> float | None:

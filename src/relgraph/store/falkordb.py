@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -55,6 +55,68 @@ class FalkorStore:
                 text = upcoming.result()
                 upcoming = next(texts, None)  # submitted before this one is sent
                 yield self._send(statement, text)
+
+    @contextlib.contextmanager
+    def send(self, statement: Statement,
+             params: Mapping[str, Any] | None = None) -> Iterator[Callable[[], list[Row]]]:
+        """`run` of a read in two halves (store.base.sent_ahead): the statement is sent now, on
+        a connection of the client's pool held meanwhile, and its reply read at `rows()`, so
+        the engine runs it while the caller computes. One statement in flight, as `run`.
+        Unlike `run` the client's own retries are not there: a connection found broken is
+        opened again once, and a read that fails on the way back is run again with `run`
+        (a read can be)."""
+        if statement.writes:
+            raise QueryFailed(statement.name, "only a read can be sent ahead of its rows")
+        text = self._text(statement, params)
+        words = ("GRAPH.RO_QUERY", self._graph.name, text, "--compact",
+                 "timeout", self._timeout_ms)
+        pool = self._db.connection.connection_pool
+        self.statements_run += 1
+        with _engine_errors(statement.name):
+            conn = pool.get_connection()
+        unread = True
+        try:
+            try:
+                conn.send_command(*words)
+            except (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError, OSError):
+                conn.disconnect()  # e.g. the engine was restarted since it was opened
+                with _engine_errors(statement.name):
+                    conn.send_command(*words)
+            answer: list[list[Row]] = []
+
+            def rows() -> list[Row]:
+                nonlocal unread
+                if not answer:
+                    unread = False
+                    answer.append(self._reply_of(statement, params, conn))
+                return answer[0]
+
+            yield rows
+        finally:
+            if unread:
+                try:
+                    conn.read_response()  # the reply nobody asked for: the connection clean
+                except Exception:  # any failure: the connection is not used again
+                    conn.disconnect()
+            pool.release(conn)
+
+    def _reply_of(self, statement: Statement, params: Mapping[str, Any] | None,
+                  conn: Any) -> list[Row]:
+        """The rows of the reply to a statement `send` sent on `conn`."""
+        try:
+            reply = conn.read_response()
+        except (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError, OSError):
+            return self.run(statement, params)  # the client disconnected it: asked again
+        except redis.exceptions.ResponseError as exc:
+            if "empty key" not in str(exc):
+                with _engine_errors(statement.name):
+                    raise
+            return self.run(statement, params)  # a graph not written yet: as `run` answers
+        with _engine_errors(statement.name):
+            for part in (reply[0], reply[-1]):
+                if isinstance(part, redis.exceptions.ResponseError):
+                    raise part
+        return rows_of(reply)
 
     def _text(self, statement: Statement, params: Mapping[str, Any] | None) -> str:
         """The statement with its parameters in front; refused if it holds what must not
