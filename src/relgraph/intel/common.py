@@ -121,17 +121,20 @@ class AssessmentInfo:
 
     @staticmethod
     def from_row(row: dict[str, Any]) -> AssessmentInfo:
-        date = to_date(row.get("date"))
-        assert date is not None
-        attitude = row.get("effectiveAttitude")
-        score = row.get("score")
-        info = row.get("informationSharing")
-        guidance = row.get("guidance")
+        return AssessmentInfo.of(row.get("date"), row.get("score"), row.get("effectiveAttitude"),
+                                 row.get("informationSharing"), row.get("guidance"))
+
+    @staticmethod
+    def of(date: Any, score: Any, attitude: Any, information_sharing: Any,
+           guidance: Any) -> AssessmentInfo:
+        """From the values as an engine returns them (an ISO or date `date`, numbers or null)."""
+        day = to_date(date)
+        assert day is not None
         return AssessmentInfo(
-            date=date,
+            date=day,
             attitude=None if attitude is None else int(attitude),
             score=None if score is None else float(score),
-            information_sharing=None if info is None else int(info),
+            information_sharing=None if information_sharing is None else int(information_sharing),
             guidance=None if guidance is None else int(guidance),
         )
 

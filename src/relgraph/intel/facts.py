@@ -405,9 +405,7 @@ def _contact(links: Links) -> ContactInfo:
         contact.asserted[str(sid)] = None if strength is None else float(strength)
     contact.sponsors = sorted(str(sid) for _, sid in links.get("sponsors", ()))
     contact.assessments = sorted(
-        (AssessmentInfo.from_row({"date": date, "score": score, "effectiveAttitude": attitude,
-                                  "informationSharing": sharing, "guidance": guidance})
-         for _, date, score, attitude, sharing, guidance in links.get("assessment", ())),
+        (AssessmentInfo.of(*values) for _, *values in links.get("assessment", ())),
         key=lambda a: a.date)
     contact.chain = sorted(
         (ChainEntry(opportunity, role or "user", stage, owner)

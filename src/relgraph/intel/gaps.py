@@ -231,7 +231,7 @@ class Extras:
 
     overload: Mapping[str, Sequence[OwnedContact]] = field(default_factory=dict)
     # Every active staff member: the candidates for a sponsorship or an iron-triangle role.
-    roster: Sequence[StaffInfo] = ()
+    roster: Sequence[StaffInfo] | Roster = ()
     company: CompanyRecords | None = None
     # The plans of the accounts' contacts that are active or ended recently, by account.
     plans: Mapping[str, Sequence[PlanInfo]] = field(default_factory=dict)
@@ -259,14 +259,15 @@ class Extras:
             overload = fetch_a_owned(store, portfolio)
         # The whole roster, not the staff the accounts asked about name: an account's
         # candidates are the same whether it is asked alone or with the portfolio.
-        roster: Sequence[StaffInfo] = ()
+        roster: Sequence[StaffInfo] | Roster = ()
         if _wants(wanted, ROSTER_KINDS) and portfolio.accounts:
-            def read() -> tuple[StaffInfo, ...]:
+            def read() -> Roster:
                 members = (m for row in store.run(INTEL_ROSTER) for m in row["members"])
-                return tuple(sorted((StaffInfo.from_row(m) for m in members),
-                                    key=lambda m: m.id))
+                return Roster(sorted((StaffInfo.from_row(m) for m in members),
+                                     key=lambda m: m.id))
             # Only staff writes change it, and they log nothing: it is kept across the
-            # writes that log (about accounts), which would otherwise read it again each time.
+            # writes that log (about accounts), which would otherwise read it again each time
+            # (and rank it again: a few ms of each question about one account).
             roster = kept.shared(("roster",), read) if kept is not None else read()
         plans = ahead.plans.result() if ahead.plans is not None else {}
         company = ahead.company.result() if ahead.company is not None else None
@@ -345,7 +346,8 @@ class Family:
 
 def find_gaps(
     portfolio: Portfolio, overload: Mapping[str, Sequence[OwnedContact]],
-    roster: Sequence[StaffInfo], settings: Settings, wanted: set[GapKind] | None = None,
+    roster: Sequence[StaffInfo] | Roster, settings: Settings,
+    wanted: set[GapKind] | None = None,
     company: CompanyRecords | None = None,
     plans: Mapping[str, Sequence[PlanInfo]] | None = None,
 ) -> list[CoverageGap]:
@@ -357,7 +359,8 @@ def find_gaps(
 
 def find_keyed_gaps(
     portfolio: Portfolio, overload: Mapping[str, Sequence[OwnedContact]],
-    roster: Sequence[StaffInfo], settings: Settings, wanted: set[GapKind] | None = None,
+    roster: Sequence[StaffInfo] | Roster, settings: Settings,
+    wanted: set[GapKind] | None = None,
     company: CompanyRecords | None = None,
     plans: Mapping[str, Sequence[PlanInfo]] | None = None,
 ) -> list[tuple[GapKey, CoverageGap]]:
@@ -402,7 +405,9 @@ class Ranked:
 
 class Roster:
     """The active members of the roster, by id and ranked (whole, and by role): the candidates
-    for sponsorships and iron-triangle roles."""
+    for sponsorships and iron-triangle roles. Kept per store with the roster (Extras.fetch) and
+    shared by the questions of several threads: each ranking is made at its first use, and a
+    race only makes it twice."""
 
     def __init__(self, roster: Sequence[StaffInfo]) -> None:
         self.directory = {m.id: m for m in roster if m.active}
@@ -421,19 +426,10 @@ class Roster:
                 m for m in self.directory.values() if m.role == role)
         return found
 
-    # The last roster ranked, by identity: the roster is read once and kept across the
-    # questions about one account each (AccountRound.shared), and ranking 1,250 staff members
-    # was a few ms of each such question. A lost race only ranks twice.
-    _last: tuple[Sequence[StaffInfo], Roster] | None = None
-
-    @classmethod
-    def of(cls, roster: Sequence[StaffInfo]) -> Roster:
-        last = cls._last
-        if last is not None and last[0] is roster:
-            return last[1]
-        ranked = cls(roster)
-        cls._last = (roster, ranked)
-        return ranked
+    @staticmethod
+    def of(roster: Sequence[StaffInfo] | Roster) -> Roster:
+        """The roster ranked: as it is when it was already (the one kept per store)."""
+        return roster if isinstance(roster, Roster) else Roster(roster)
 
 
 class Pools:
@@ -441,9 +437,9 @@ class Pools:
     roles (the active members of the roster: every active staff member, so that an account's
     candidates do not depend on the other accounts asked with it), the candidates by role, and
     each overloaded owner's key contacts; each computed once per scan (the roster's once per
-    roster read), not once per account."""
+    roster kept), not once per account."""
 
-    def __init__(self, roster: Sequence[StaffInfo],
+    def __init__(self, roster: Sequence[StaffInfo] | Roster,
                  overload: Mapping[str, Sequence[OwnedContact]]) -> None:
         self.roster = Roster.of(roster)
         self.directory = self.roster.directory

@@ -113,10 +113,7 @@ class FalkorStore:
                     raise
             return self.run(statement, params)  # a graph not written yet: as `run` answers
         with _engine_errors(statement.name):
-            for part in (reply[0], reply[-1]):
-                if isinstance(part, redis.exceptions.ResponseError):
-                    raise part
-        return rows_of(reply)
+            return rows_of(_raise_errors(reply))
 
     def _text(self, statement: Statement, params: Mapping[str, Any] | None) -> str:
         """The statement with its parameters in front; refused if it holds what must not
@@ -159,11 +156,7 @@ class FalkorStore:
         words: list[Any] = [command, self._graph.name, text, "--compact"]
         if timeout is not None:
             words += ["timeout", timeout]
-        reply = self._graph.execute_command(*words)
-        for part in (reply[0], reply[-1]):
-            if isinstance(part, redis.exceptions.ResponseError):
-                raise part
-        return reply
+        return _raise_errors(self._graph.execute_command(*words))
 
     def run_schema(self, ddl: str) -> None:
         self.statements_run += 1
@@ -202,6 +195,14 @@ class FalkorStore:
 
     def close(self) -> None:
         self._db.connection.close()
+
+
+def _raise_errors(reply: list[Any]) -> list[Any]:
+    """The reply, unless it reports a run-time error (in its first or last part): raised."""
+    for part in (reply[0], reply[-1]):
+        if isinstance(part, redis.exceptions.ResponseError):
+            raise part
+    return reply
 
 
 def rows_of(reply: list[Any]) -> list[Row]:
